@@ -1,1 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Skillprint.Store.Tests")]
+
 namespace Skillprint.Store;

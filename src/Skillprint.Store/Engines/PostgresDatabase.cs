@@ -1,0 +1,125 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Npgsql;
+
+namespace Skillprint.Store.Engines;
+
+internal sealed class PostgresDatabase : StoreDatabase
+{
+    private readonly NpgsqlConnection connection;
+    private readonly string server;
+
+    private PostgresDatabase(StoreLocation location, NpgsqlConnection connection)
+        : base(location)
+    {
+        this.connection = connection;
+        var builder = new NpgsqlConnectionStringBuilder(location.Target);
+        server = string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}");
+    }
+
+    public override DbConnection Connection => connection;
+
+    public static PostgresDatabase Open(StoreLocation location)
+    {
+        var connection = new NpgsqlConnection(location.Target);
+        var database = new PostgresDatabase(location, connection);
+        try
+        {
+            connection.Open();
+            // A write that waits for another session's lock gives up after the busy timeout.
+            var milliseconds = (long)location.BusyTimeout.TotalMilliseconds;
+            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET lock_timeout = {milliseconds}"));
+            return database;
+        }
+        catch (Exception e) when (database.Translate(e) is { } fault)
+        {
+            database.Dispose();
+            throw fault;
+        }
+    }
+
+    public override string CreateVersionTable =>
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version integer PRIMARY KEY,
+            name text NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now()
+        )
+        """;
+
+    public override DbTransaction BeginWrite() => connection.BeginTransaction();
+
+    public override object Time(DateTimeOffset at) => StoredTime.Normalize(at);
+
+    public override int? ReadSchemaVersion(DbTransaction? transaction)
+    {
+        var exists = connection.ExecuteScalar<bool>(
+            "SELECT to_regclass('schema_version') IS NOT NULL",
+            transaction: transaction);
+        if (!exists)
+        {
+            return null;
+        }
+
+        return connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_version", transaction: transaction) ?? 0;
+    }
+
+    public override void LockForMigration(DbTransaction transaction) =>
+        connection.Execute(
+            "SELECT pg_advisory_xact_lock(hashtext('skillprint-migrations:' || coalesce(current_schema(), '')))",
+            transaction: transaction);
+
+    public override IReadOnlyList<string> TablesWithColumn(string column) =>
+        connection.Query<string>(
+            """
+            SELECT table_name FROM information_schema.columns
+            WHERE table_schema = current_schema() AND column_name = @column ORDER BY table_name
+            """,
+            new { column }).ToList();
+
+    public override bool IsLostRace(Exception error) =>
+        error is PostgresException { SqlState: "23505" or "40001" };
+
+    public override StoreException? Translate(Exception error)
+    {
+        switch (error)
+        {
+            case StoreException store:
+                return store;
+            case PostgresException e:
+                return FromServer(e);
+            case NpgsqlException e:
+                var reason = e.InnerException?.Message ?? e.Message;
+                return new StoreException(StoreFault.Unreachable, $"cannot reach PostgreSQL at {server}: {reason}", e);
+            default:
+                return null;
+        }
+    }
+
+    private StoreException FromServer(PostgresException e)
+    {
+        var display = Location.Display;
+        return e.SqlState switch
+        {
+            // lock_not_available (lock_timeout), deadlock_detected, query_canceled
+            "55P03" or "40P01" or "57014" => new StoreException(
+                StoreFault.Locked,
+                $"the database at {display} is locked by another process; try again when it has finished",
+                e),
+            "25006" => new StoreException(StoreFault.ReadOnly, $"cannot write to {display}: read-only", e),
+            "42501" => new StoreException(StoreFault.ReadOnly, $"cannot write to {display}: read-only ({e.MessageText})", e),
+            "28P01" or "28000" => new StoreException(StoreFault.LoginRefused, $"PostgreSQL at {server} refused the login: {e.MessageText}", e),
+            "3D000" => new StoreException(StoreFault.InvalidLocation, $"PostgreSQL at {server}: {e.MessageText}", e),
+            "3F000" => new StoreException(
+                StoreFault.InvalidLocation,
+                $"PostgreSQL at {server}: the schema '{new NpgsqlConnectionStringBuilder(Location.Target).SearchPath}' does not exist; create it or change Search Path",
+                e),
+            "53100" => new StoreException(StoreFault.DiskFull, $"cannot write to {display}: the server's disk is full", e),
+            "57P01" or "57P02" or "57P03" => new StoreException(StoreFault.Unreachable, $"cannot reach PostgreSQL at {server}: {e.MessageText}", e),
+            _ when e.SqlState.StartsWith("08", StringComparison.Ordinal) =>
+                new StoreException(StoreFault.Unreachable, $"cannot reach PostgreSQL at {server}: {e.MessageText}", e),
+            _ => new StoreException(StoreFault.Failed, $"the database at {display} failed: {e.MessageText}", e),
+        };
+    }
+}

@@ -1,0 +1,186 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Skillprint.Store.Engines;
+
+internal sealed class SqliteDatabase : StoreDatabase
+{
+    // SQLite result codes (https://www.sqlite.org/rescode.html).
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int ReadOnly = 8;
+    private const int Corrupt = 11;
+    private const int Full = 13;
+    private const int CantOpen = 14;
+    private const int NotADatabase = 26;
+    private const int ReadOnlyDirectory = ReadOnly | (6 << 8);
+
+    private readonly SqliteConnection connection;
+
+    private SqliteDatabase(StoreLocation location, SqliteConnection connection)
+        : base(location)
+    {
+        this.connection = connection;
+    }
+
+    public override DbConnection Connection => connection;
+
+    private string FilePath => Location.Target;
+
+    private string Folder => Path.GetDirectoryName(FilePath) ?? FilePath;
+
+    public static SqliteDatabase Open(StoreLocation location)
+    {
+        var path = location.Target;
+        if (Directory.Exists(path))
+        {
+            throw new StoreException(StoreFault.InvalidLocation, $"{path} is a folder, not a database file");
+        }
+
+        CreateFolder(path);
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(location.BusyTimeout.TotalSeconds)),
+        };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        var database = new SqliteDatabase(location, connection);
+        try
+        {
+            connection.Open();
+            var busyMilliseconds = (long)location.BusyTimeout.TotalMilliseconds;
+            connection.Execute(string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {busyMilliseconds}; PRAGMA foreign_keys = ON;"));
+            return database;
+        }
+        catch (Exception e) when (database.Translate(e) is { } fault)
+        {
+            database.Dispose();
+            throw fault;
+        }
+    }
+
+    public override string CreateVersionTable =>
+        """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        )
+        """;
+
+    public override DbTransaction BeginWrite() => connection.BeginTransaction(deferred: false);
+
+    public override object Time(DateTimeOffset at) => StoredTime.ToSqliteText(at);
+
+    public override int? ReadSchemaVersion(DbTransaction? transaction)
+    {
+        var tables = connection.Query<string>(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+            transaction: transaction).ToList();
+        if (!tables.Contains("schema_version", StringComparer.Ordinal))
+        {
+            if (tables.Count > 0)
+            {
+                throw NotSkillprint(null);
+            }
+
+            return null;
+        }
+
+        return connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_version", transaction: transaction) ?? 0;
+    }
+
+    public override void LockForMigration(DbTransaction transaction)
+    {
+        // BEGIN IMMEDIATE already holds the database's write lock.
+    }
+
+    public override IReadOnlyList<string> TablesWithColumn(string column) =>
+        connection.Query<string>(
+            """
+            SELECT m.name FROM sqlite_master AS m, pragma_table_info(m.name) AS c
+            WHERE m.type = 'table' AND c.name = @column ORDER BY m.name
+            """,
+            new { column }).ToList();
+
+    public override StoreException? Translate(Exception error)
+    {
+        if (error is StoreException store)
+        {
+            return store;
+        }
+
+        if (error is not SqliteException e)
+        {
+            return null;
+        }
+
+        return e.SqliteErrorCode switch
+        {
+            Busy or Locked => new StoreException(
+                StoreFault.Locked,
+                $"the database at {FilePath} is locked by another process (waited {Seconds(Location.BusyTimeout)}); try again when it has finished",
+                e),
+            ReadOnly when e.SqliteExtendedErrorCode == ReadOnlyDirectory =>
+                new StoreException(StoreFault.ReadOnly, $"cannot write to {Folder}: read-only", e),
+            ReadOnly => new StoreException(StoreFault.ReadOnly, $"cannot write to {FilePath}: read-only", e),
+            CantOpen when !File.Exists(FilePath) => new StoreException(
+                StoreFault.ReadOnly,
+                $"cannot write to {Folder}: read-only (the database {Path.GetFileName(FilePath)} cannot be created there)",
+                e),
+            CantOpen => new StoreException(
+                StoreFault.ReadOnly,
+                $"cannot write to {Folder}: read-only (SQLite cannot open its journal beside {Path.GetFileName(FilePath)})",
+                e),
+            Corrupt or NotADatabase => NotSkillprint(e),
+            Full => new StoreException(StoreFault.DiskFull, $"cannot write to {FilePath}: the disk is full", e),
+            _ => new StoreException(StoreFault.Failed, $"the database at {FilePath} failed: {e.Message}", e),
+        };
+    }
+
+    private StoreException NotSkillprint(Exception? inner) =>
+        new(StoreFault.Corrupted, $"{FilePath} is not a Skillprint database or is corrupted", inner);
+
+    private static string Seconds(TimeSpan span) =>
+        string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");
+
+    private static void CreateFolder(string path)
+    {
+        var folder = Path.GetDirectoryName(path);
+        if (string.IsNullOrEmpty(folder) || Directory.Exists(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StoreException(StoreFault.ReadOnly, $"cannot write to {NearestExisting(folder)}: read-only (cannot create the folder {folder})", e);
+        }
+        catch (IOException e)
+        {
+            throw new StoreException(StoreFault.InvalidLocation, $"cannot create the folder {folder}: {e.Message}", e);
+        }
+    }
+
+    private static string NearestExisting(string folder)
+    {
+        var current = Path.GetDirectoryName(folder);
+        while (!string.IsNullOrEmpty(current) && !Directory.Exists(current))
+        {
+            current = Path.GetDirectoryName(current);
+        }
+
+        return current ?? folder;
+    }
+}

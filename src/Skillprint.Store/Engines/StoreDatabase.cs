@@ -1,0 +1,60 @@
+using System.Data.Common;
+
+namespace Skillprint.Store.Engines;
+
+/// <summary>What differs between SQLite and PostgreSQL below the store: opening, write
+/// transactions, time values, the catalogue, and turning the engine's errors into
+/// <see cref="StoreException"/>s. Everything else is the same SQL through Dapper.</summary>
+internal abstract class StoreDatabase : IDisposable, IAsyncDisposable
+{
+    protected StoreDatabase(StoreLocation location)
+    {
+        Location = location;
+    }
+
+    public StoreLocation Location { get; }
+
+    public abstract DbConnection Connection { get; }
+
+    /// <summary>Starts a transaction that holds the write lock from its first statement, so that
+    /// waiting for another writer happens here, bounded by the busy timeout.</summary>
+    public abstract DbTransaction BeginWrite();
+
+    /// <summary>Creates schema_version when it is missing (run inside the first migration's transaction).</summary>
+    public abstract string CreateVersionTable { get; }
+
+    /// <summary>The parameter value for a time column.</summary>
+    public abstract object Time(DateTimeOffset at);
+
+    public object? Time(DateTimeOffset? at) => at is { } value ? Time(value) : null;
+
+    /// <summary>The version in schema_version, or null when the table does not exist yet. Throws a
+    /// <see cref="StoreException"/> when the database holds tables that are not Skillprint's.</summary>
+    public abstract int? ReadSchemaVersion(DbTransaction? transaction);
+
+    /// <summary>Serialises migrations between processes (PostgreSQL); SQLite's write lock does it.</summary>
+    public abstract void LockForMigration(DbTransaction transaction);
+
+    /// <summary>The tables of this store's schema that have the named column.</summary>
+    public abstract IReadOnlyList<string> TablesWithColumn(string column);
+
+    /// <summary>The <see cref="StoreException"/> for a failure of this engine, or null when
+    /// <paramref name="error"/> is not a database error.</summary>
+    public abstract StoreException? Translate(Exception error);
+
+    /// <summary>True when a write failed only because a concurrent session committed the same new
+    /// row first (a unique key), so running it again will see that row.</summary>
+    public virtual bool IsLostRace(Exception error) => false;
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,17 @@
+using Skillprint.Store.Migrations;
+
+namespace Skillprint.Store.Tests;
+
+public sealed class MigrationCatalogTests
+{
+    [Fact]
+    public void Both_engines_have_the_same_numbered_migrations_from_one_without_gaps()
+    {
+        var migrations = MigrationCatalog.All;
+
+        migrations.Select(m => m.Version).ShouldBe(Enumerable.Range(1, migrations.Count));
+        migrations.Select(m => m.Name).ShouldBe(["people", "scans", "growth"]);
+        migrations.ShouldAllBe(m => m.SqliteScript.Contains("CREATE TABLE") && m.PostgresScript.Contains("CREATE TABLE"));
+        SkillprintStore.LatestSchemaVersion.ShouldBe(migrations.Count);
+    }
+}
