@@ -10,8 +10,8 @@ public sealed class MigrationCatalogTests
         var migrations = MigrationCatalog.All;
 
         migrations.Select(m => m.Version).ShouldBe(Enumerable.Range(1, migrations.Count));
-        migrations.Select(m => m.Name).ShouldBe(["people", "scans", "growth"]);
-        migrations.ShouldAllBe(m => m.SqliteScript.Contains("CREATE TABLE") && m.PostgresScript.Contains("CREATE TABLE"));
+        migrations.Select(m => m.Name).ShouldBe(["people", "scans", "growth", "scan_rules"]);
+        migrations.ShouldAllBe(m => m.SqliteScript.Contains(';') && m.PostgresScript.Contains(';'));
         SkillprintStore.LatestSchemaVersion.ShouldBe(migrations.Count);
     }
 }

@@ -1,0 +1,105 @@
+namespace Skillprint.Core.Frameworks;
+
+/// <summary>
+/// A loaded, valid framework: every reference in it resolves. Topics are in display order (the
+/// <c>topics:</c> list of framework.yaml, else by file name); skills, stages and practice items in
+/// the order written (practice files by file name); roles and roadmaps by file name.
+/// </summary>
+public sealed record Framework(
+    string Id,
+    string Name,
+    string Breadcrumb,
+    string? Description,
+    int? Version,
+    IReadOnlyList<LevelInfo> Levels,
+    double Threshold,
+    int ActiveDays,
+    IReadOnlyList<Relevance> Relevance,
+    IReadOnlyList<Track> Tracks,
+    IReadOnlyDictionary<string, string> Moved,
+    IReadOnlyList<Topic> Topics,
+    IReadOnlyList<Role> Roles,
+    IReadOnlyList<Roadmap> Roadmaps,
+    IReadOnlyList<Card> Cards,
+    IReadOnlyList<PracticeTask> Tasks,
+    IReadOnlyList<Challenge> Challenges)
+{
+    public const double DefaultThreshold = 0.6;
+    public const int DefaultActiveDays = 180;
+
+    private readonly Dictionary<string, Topic> topicsById =
+        Topics.ToDictionary(topic => topic.Id, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, Skill> skillsById =
+        Topics.SelectMany(topic => topic.Skills).ToDictionary(skill => skill.Id, StringComparer.Ordinal);
+
+    /// <summary>Every skill, topic by topic in display order.</summary>
+    public IEnumerable<Skill> Skills => Topics.SelectMany(topic => topic.Skills);
+
+    public Topic? FindTopic(string id) => topicsById.GetValueOrDefault(id);
+
+    public Skill? FindSkill(string id) => skillsById.GetValueOrDefault(id);
+
+    public Role? FindRole(string id) => Roles.FirstOrDefault(role => Is(role.Id, id));
+
+    public Roadmap? FindRoadmap(string id) => Roadmaps.FirstOrDefault(roadmap => Is(roadmap.Id, id));
+
+    public Card? FindCard(string id) => Cards.FirstOrDefault(card => Is(card.Id, id));
+
+    public Track? FindTrack(string id) => Tracks.FirstOrDefault(track => Is(track.Id, id));
+
+    /// <summary>The relevance value with this name (every topic's relevance has one).</summary>
+    public Relevance? FindRelevance(string name) => Relevance.FirstOrDefault(value => Is(value.Name, name));
+
+    /// <summary>The relevance value of a topic of this framework.</summary>
+    public Relevance RelevanceOf(Topic topic) =>
+        FindRelevance(topic.Relevance) ?? throw new ArgumentException($"'{topic.Relevance}' is not a relevance of {Id}", nameof(topic));
+
+    /// <summary>The description of a level in this framework, if it gives one.</summary>
+    public string? DescribeLevel(Level level) => Levels.FirstOrDefault(info => info.Level == level)?.Description;
+
+    /// <summary>Every skill of one level, topic by topic.</summary>
+    public IEnumerable<Skill> SkillsAt(Level level) => Skills.Where(skill => skill.Level == level);
+
+    public IEnumerable<Card> CardsOf(string topicId) => Cards.Where(card => Is(card.Topic, topicId));
+
+    public IEnumerable<PracticeTask> TasksOf(string topicId) => Tasks.Where(task => Is(task.Topic, topicId));
+
+    public IEnumerable<Challenge> ChallengesOf(string topicId) =>
+        Challenges.Where(challenge => Is(challenge.Topic, topicId));
+
+    /// <summary>
+    /// The id an old id stands for now, following <see cref="Moved"/>; an id that did not move is
+    /// returned as it is.
+    /// </summary>
+    public string Resolve(string id) => Moved.GetValueOrDefault(id) ?? id;
+
+    /// <summary>
+    /// The target level per topic of a role, in topic order: each topic of one of the role's tracks
+    /// gets the target of its relevance, then the role's explicit targets override; topics whose
+    /// target is <see cref="Level.None"/> are left out.
+    /// </summary>
+    public IReadOnlyList<(Topic Topic, Level Target)> TargetsOf(Role role)
+    {
+        var targets = new List<(Topic, Level)>();
+        foreach (var topic in Topics)
+        {
+            var target = topic.Tracks.Any(track => role.Tracks.Contains(track, StringComparer.Ordinal))
+                ? RelevanceOf(topic).Target
+                : Level.None;
+            if (role.Targets.TryGetValue(topic.Id, out var explicitTarget))
+            {
+                target = explicitTarget;
+            }
+
+            if (target != Level.None)
+            {
+                targets.Add((topic, target));
+            }
+        }
+
+        return targets;
+    }
+
+    private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
+}
