@@ -1,6 +1,19 @@
 namespace Skillprint.Bench;
 
+/// <summary>
+/// Benchmarks that print our figures beside a peer's, measured in the same run.
+/// <c>dotnet run -c Release --project bench/Skillprint.Bench -- parse [--corpus DIR] [--runs N]</c>
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && string.Equals(args[0], "parse", StringComparison.Ordinal))
+        {
+            return ParseBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N]");
+        return 2;
+    }
 }

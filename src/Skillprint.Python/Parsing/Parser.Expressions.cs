@@ -103,7 +103,9 @@ internal sealed partial class Parser
                 var test = ParseDisjunction();
                 if (Kind != TokenKind.Else)
                 {
-                    throw Error(line, column, "expected 'else' after 'if' expression");
+                    throw Kind == TokenKind.Colon
+                        ? ErrorAtCurrent("invalid syntax")
+                        : Error(line, column, "expected 'else' after 'if' expression");
                 }
 
                 Eat();
@@ -423,10 +425,114 @@ internal sealed partial class Parser
     {
         if (Kind != kind)
         {
+            if (_speculating == 0 && StartsExpression(Kind) && MissingCommaElement() is { } start && NextExpressionParses())
+            {
+                throw ErrorAt(_tokens[start], "invalid syntax. Perhaps you forgot a comma?");
+            }
+
             throw ErrorAtCurrent("invalid syntax");
         }
 
         return ref Eat();
+    }
+
+    /// <summary>Whether an expression parses from here (the state is restored; only on error).</summary>
+    private bool NextExpressionParses()
+    {
+        var pos = _pos;
+        var sp = _sp;
+        var depth = _depth;
+        var diagnostics = _diagnostics.Count;
+        int lastEndLine = _lastEndLine, lastEndColumn = _lastEndColumn;
+        var parses = true;
+        _speculating++;
+        try
+        {
+            ParseExpression();
+        }
+        catch (ParseFailure)
+        {
+            parses = false;
+        }
+
+        _speculating--;
+
+        _pos = pos;
+        Truncate(sp);
+        _depth = depth;
+        _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+        _lastEndLine = lastEndLine;
+        _lastEndColumn = lastEndColumn;
+        return parses;
+    }
+
+    /// <summary>
+    /// invalid_expression: inside brackets, a disjunction directly followed by another expression
+    /// is reported as a missing comma, at the first one's start (unless it starts with a soft
+    /// keyword or a name followed by a string). Scans back over the element just parsed; only on error.
+    /// </summary>
+    private int? MissingCommaElement()
+    {
+        var depth = 0;
+        var i = _pos - 1;
+        for (; i >= 0; i--)
+        {
+            var kind = _tokens[i].Kind;
+            if (kind is TokenKind.RightParen or TokenKind.RightBracket or TokenKind.RightBrace)
+            {
+                depth++;
+                continue;
+            }
+
+            if (kind is TokenKind.LeftParen or TokenKind.LeftBracket or TokenKind.LeftBrace)
+            {
+                if (depth == 0)
+                {
+                    break;
+                }
+
+                depth--;
+                continue;
+            }
+
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            if (kind is TokenKind.Comma or TokenKind.Equal or TokenKind.Colon)
+            {
+                break;
+            }
+
+            if (kind is TokenKind.If or TokenKind.Else or TokenKind.Lambda or TokenKind.ColonEqual or TokenKind.For
+                or TokenKind.Yield)
+            {
+                return null;
+            }
+        }
+
+        var start = i + 1;
+        if (start >= _pos)
+        {
+            return null;
+        }
+
+        ref readonly var first = ref _tokens[start];
+        if (first.Kind is TokenKind.Star or TokenKind.DoubleStar)
+        {
+            return null;
+        }
+
+        if (first.Kind == TokenKind.Name
+            && (_tokens[start + 1].Kind is TokenKind.String or TokenKind.FStringStart
+                || IsSoftKeyword(first, "match") || IsSoftKeyword(first, "case")
+                || IsSoftKeyword(first, "type") || IsSoftKeyword(first, "_")))
+        {
+            return null;
+        }
+
+        return start;
     }
 
     // slices: slice !',' | ','.(slice | starred_expression)+ [','] → Tuple
@@ -605,6 +711,11 @@ internal sealed partial class Parser
             }
         }
 
+        if (Kind != close)
+        {
+            ExpectClosing(close); // reports a missing comma or the unexpected token
+        }
+
         if (misplaced is not null)
         {
             throw ErrorAtCurrent(misplaced);
@@ -699,12 +810,7 @@ internal sealed partial class Parser
             }
             else
             {
-                if (Kind != TokenKind.RightParen)
-                {
-                    throw ErrorAtCurrent("invalid syntax");
-                }
-
-                Eat();
+                ExpectClosing(TokenKind.RightParen);
                 if (first is Starred)
                 {
                     throw ErrorAt(first, "cannot use starred expression here");

@@ -32,7 +32,7 @@ internal sealed partial class Parser
         return decoded.Value;
     }
 
-    private string DecodeMiddle(in Token t, bool raw)
+    private object DecodeMiddle(in Token t, bool raw)
     {
         var value = Literals.DecodeFStringMiddle(Text(t), raw, out var error);
         if (error is not null)

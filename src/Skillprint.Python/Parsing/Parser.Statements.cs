@@ -378,6 +378,16 @@ internal sealed partial class Parser
         ExprNode value;
         while (true)
         {
+            var target = (ExprNode)_stack[_sp - 1];
+            if (!StartsExpression(PeekKind()) && PeekKind() is not (TokenKind.Star or TokenKind.Yield)
+                && InvalidTarget(target, TargetKind.Store) is { } bad)
+            {
+                // invalid_assignment names the bad target even when no value follows.
+                throw target is Yield or YieldFrom
+                    ? ErrorAt(target, "assignment to yield expression not possible")
+                    : ErrorAt(bad, "cannot assign to " + ExpressionName(bad));
+            }
+
             Eat(); // '='
             value = Kind == TokenKind.Yield ? ParseYieldExpression() : ParseStarExpressions();
             if (Kind != TokenKind.Equal)
@@ -421,6 +431,12 @@ internal sealed partial class Parser
     // annotated assignment: target ':' expression ['=' annotated_rhs]
     private AnnAssign ParseAnnotatedAssignment(ExprNode target, int line, int column)
     {
+        // The grammar's invalid_assignment alternatives need an expression after the ':'.
+        if (target is not (Name or Attribute or Subscript) && !StartsExpression(PeekKind()))
+        {
+            throw ErrorAtCurrent("invalid syntax");
+        }
+
         switch (target)
         {
             case Name:
@@ -838,6 +854,11 @@ internal sealed partial class Parser
     // param: NAME annotation?  (lambda_param: NAME); param_star_annotation: NAME ':' star_expression
     private Arg ParseParameter(bool lambda, bool starAnnotation)
     {
+        if (Kind == TokenKind.LeftParen && !lambda)
+        {
+            throw ErrorAtCurrent("Function parameters cannot be parenthesized");
+        }
+
         if (Kind != TokenKind.Name)
         {
             throw ErrorAtCurrent("invalid syntax");
@@ -1056,6 +1077,7 @@ internal sealed partial class Parser
         var depth = _depth;
         var diagnostics = _diagnostics.Count;
         int lastEndLine = _lastEndLine, lastEndColumn = _lastEndColumn;
+        _speculating++;
         try
         {
             Eat(); // '('
@@ -1080,6 +1102,10 @@ internal sealed partial class Parser
         }
         catch (ParseFailure)
         {
+        }
+        finally
+        {
+            _speculating--;
         }
 
         _pos = pos;

@@ -93,17 +93,40 @@ internal sealed partial class Parser
         }
         else
         {
-            var builder = new System.Text.StringBuilder();
-            for (var i = start; i < _sp; i++)
-            {
-                builder.Append((string)((Constant)_stack[i]).Value!);
-            }
-
-            value = builder.ToString();
+            value = JoinText(start, _sp);
         }
 
         Truncate(start);
         return new Constant(value, kind, line, column, _lastEndLine, _lastEndColumn);
+    }
+
+    /// <summary>The str values of the constants in [from, to) joined (escaped surrogates kept apart).</summary>
+    private object JoinText(int from, int to)
+    {
+        var plain = true;
+        for (var i = from; i < to; i++)
+        {
+            plain &= ((Constant)_stack[i]).Value is string;
+        }
+
+        if (plain)
+        {
+            var builder = new System.Text.StringBuilder();
+            for (var i = from; i < to; i++)
+            {
+                builder.Append((string)((Constant)_stack[i]).Value!);
+            }
+
+            return builder.ToString();
+        }
+
+        object joined = ((Constant)_stack[from]).Value!;
+        for (var i = from + 1; i < to; i++)
+        {
+            joined = Literals.Join(joined, ((Constant)_stack[i]).Value!);
+        }
+
+        return joined;
     }
 
     /// <summary>
@@ -118,16 +141,14 @@ internal sealed partial class Parser
             var part = (ExprNode)_stack[read];
             if (part is Constant c && read + 1 < _sp && _stack[read + 1] is Constant)
             {
-                var builder = new System.Text.StringBuilder((string)c.Value!);
-                var last = c;
-                while (read + 1 < _sp && _stack[read + 1] is Constant next)
+                var runStart = read;
+                while (read + 1 < _sp && _stack[read + 1] is Constant)
                 {
-                    builder.Append((string)next.Value!);
-                    last = next;
                     read++;
                 }
 
-                part = new Constant(builder.ToString(), c.Kind, c.Line, c.Column, last.EndLine, last.EndColumn);
+                var last = (Constant)_stack[read];
+                part = new Constant(JoinText(runStart, read + 1), c.Kind, c.Line, c.Column, last.EndLine, last.EndColumn);
             }
 
             if (dropEmpty && part is Constant { Value: string { Length: 0 } })
@@ -179,7 +200,7 @@ internal sealed partial class Parser
     }
 
     // fstring_replacement_field: '{' annotated_rhs '='? [fstring_conversion] [fstring_full_format_spec] '}'
-    private void ParseReplacementField(bool template, bool raw)
+    private void ParseReplacementField(bool template, bool raw, bool inFormatSpec = false)
     {
         var openIndex = _pos;
         ref readonly var open = ref Eat();
@@ -244,7 +265,7 @@ internal sealed partial class Parser
                 }
                 else if (t.Kind == TokenKind.LeftBrace)
                 {
-                    ParseReplacementField(template, raw);
+                    ParseReplacementField(template, raw, inFormatSpec: true);
                 }
                 else
                 {
@@ -270,7 +291,8 @@ internal sealed partial class Parser
             conversion = 'r';
         }
 
-        if (template)
+        // A format spec is formatted like an f-string, also inside a t-string (PEP 750).
+        if (template && !inFormatSpec)
         {
             var str = _source.Substring(exprStart, exprEnd - exprStart);
             Push(new Interpolation(value, str, conversion, formatSpec, line, column, close.EndLine, close.EndColumn));

@@ -39,8 +39,14 @@ internal sealed partial class Parser
     private int _pos;
     private int _depth;
 
+    // Above zero while a trial parse runs whose messages are thrown away (its result is all that counts).
+    private int _speculating;
+
     // Whether the first syntax error was found at the end of the input (NEWLINE or ENDMARKER).
     private bool _firstErrorAtEnd;
+
+    // The line of the token the parser was looking at when it found its first error.
+    private int _firstErrorTokenLine;
     private int _blockDepth;
 
     // End of the last consumed token that is not NEWLINE, INDENT or DEDENT (CPython's EXTRA end).
@@ -140,47 +146,81 @@ internal sealed partial class Parser
             return decoding[0];
         }
 
-        Diagnostic? firstLexical = null;
+        Diagnostic? syntax = _diagnostics.Count > 0 ? _diagnostics[0] : null;
         Diagnostic? unclosed = null;
+        var ordered = new List<Diagnostic>(lexical.Count);
         foreach (var d in lexical)
         {
             if (d.Message.EndsWith("was never closed", StringComparison.Ordinal))
             {
                 unclosed ??= d;
             }
-            else if (firstLexical is null || Before(d, firstLexical.Value))
+            else
             {
-                firstLexical = d;
+                ordered.Add(d);
             }
         }
 
-        if (_diagnostics.Count == 0)
+        ordered.Sort(static (a, b) => LexicallyBefore(a, b) ? -1 : LexicallyBefore(b, a) ? 1 : 0);
+        foreach (var d in ordered)
         {
-            return firstLexical ?? unclosed;
+            // A tokenizer error before the parser's was raised first. After it, CPython tokenizes
+            // the rest of the file and the first error there wins, unless it is one its tokenizer
+            // only flags (indentation, line continuation, a stray character), which ends the look;
+            // "unexpected indent" is raised without that look.
+            if (syntax is not { } s || LexicallyBefore(d, s))
+            {
+                return d;
+            }
+
+            if (d.Message == "invalid syntax")
+            {
+                continue; // a character CPython's tokenizer passes on to the parser
+            }
+
+            if (s.Message == "unexpected indent")
+            {
+                return s;
+            }
+
+            if (IsFlaggedOnly(d.Message))
+            {
+                // The look stops here, before the end of the file where an unclosed bracket shows.
+                return s;
+            }
+
+            return d;
         }
 
-        var syntax = _diagnostics[0];
-        if (firstLexical is { } early && Before(early, syntax))
+        if (syntax is null)
         {
-            return early;
+            return unclosed;
         }
 
-        if (syntax.Message != "invalid syntax")
-        {
-            return syntax;
-        }
-
-        if (firstLexical is { } later)
-        {
-            return later;
-        }
-
-        if (unclosed is { } u && (_firstErrorAtEnd || u.Line < syntax.Line))
+        if (unclosed is { } u && (_firstErrorAtEnd || u.Line < _firstErrorTokenLine))
         {
             return u;
         }
 
         return syntax;
+    }
+
+    private static bool IsFlaggedOnly(string message) =>
+        message.StartsWith("unindent does not match", StringComparison.Ordinal)
+        || message.StartsWith("inconsistent use of tabs", StringComparison.Ordinal)
+        || message.StartsWith("too many levels of indentation", StringComparison.Ordinal)
+        || message.StartsWith("unexpected character after line continuation", StringComparison.Ordinal);
+
+    private static bool LexicallyBefore(Diagnostic a, Diagnostic b)
+    {
+        if (a.Line != b.Line)
+        {
+            return a.Line < b.Line;
+        }
+
+        var aIndent = a.Message.StartsWith("unindent", StringComparison.Ordinal);
+        var bIndent = b.Message.StartsWith("unindent", StringComparison.Ordinal);
+        return aIndent != bIndent ? aIndent : a.Column < b.Column;
     }
 
     private static bool Before(Diagnostic a, Diagnostic b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
@@ -312,11 +352,71 @@ internal sealed partial class Parser
 
     private ParseFailure Error(int line, int column, string message)
     {
+        if (_diagnostics.Count == 0)
+        {
+            _firstErrorTokenLine = _tokens[_pos].Line;
+        }
+
         _diagnostics.Add(new Diagnostic(line, column, message));
         return new ParseFailure();
     }
 
-    private ParseFailure ErrorAt(in Token t, string message) => Error(t.Line, t.Column, message);
+    private ParseFailure ErrorAt(in Token t, string message)
+    {
+        if (t.Kind is TokenKind.EndOfFile or TokenKind.Dedent && AtEndOfInput(t))
+        {
+            var (line, column) = EndOfInputPosition();
+            return Error(line, column, message);
+        }
+
+        return Error(t.Line, t.Column, message);
+    }
+
+    private bool AtEndOfInput(in Token t)
+    {
+        for (var i = _pos; i < _tokens.Length; i++)
+        {
+            if (_tokens[i].Kind is not (TokenKind.Dedent or TokenKind.EndOfFile))
+            {
+                return false;
+            }
+        }
+
+        return t.Kind == TokenKind.EndOfFile || t.Start >= 0;
+    }
+
+    /// <summary>
+    /// Where CPython's ENDMARKER stands: at the end of the last line's text (a final line end does
+    /// not start another line).
+    /// </summary>
+    private (int Line, int Column) EndOfInputPosition()
+    {
+        var end = _source.Length;
+        if (end > 0 && _source[end - 1] == '\n')
+        {
+            end--;
+        }
+
+        if (end > 0 && _source[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < end; i++)
+        {
+            var c = _source[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= end || _source[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = System.Text.Encoding.UTF8.GetByteCount(_source.AsSpan(lineStart, end - lineStart));
+        return (line, column);
+    }
 
     private ParseFailure ErrorAt(LocatedNode n, string message) => Error(n.Line, n.Column, message);
 

@@ -207,19 +207,21 @@ public static class Literals
             return new StringValue(NormalizeLineEnds(body), kind, null);
         }
 
-        string text = DecodeEscapes(body, out string? error);
-        return new StringValue(text, kind, error);
+        List<int>? escapedSurrogates = null;
+        string text = DecodeEscapes(body, out string? error, ref escapedSurrogates);
+        object decoded = escapedSurrogates is null ? text : ToSurrogateString(text, escapedSurrogates);
+        return new StringValue(decoded, kind, error);
     }
 
     /// <summary>
-    /// The text of an FSTRING_MIDDLE or TSTRING_MIDDLE token: escapes decoded unless the string is raw, line ends
-    /// made <c>\n</c>. The lexer has already made each doubled brace one (the token holds only the first), so no
+    /// The text of an FSTRING_MIDDLE or TSTRING_MIDDLE token (a string, or a <see cref="SurrogateString"/> when
+    /// escapes make surrogates): escapes decoded unless the string is raw, line ends made <c>\n</c>. The lexer has already made each doubled brace one (the token holds only the first), so no
     /// brace handling is left here.
     /// </summary>
     /// <param name="middle">The token's text.</param>
     /// <param name="raw">Whether the string's START token has an r prefix (see <see cref="ReadPrefix"/>).</param>
     /// <param name="error">CPython's message for an invalid escape (as for strings), else null.</param>
-    public static string DecodeFStringMiddle(ReadOnlySpan<char> middle, bool raw, out string? error)
+    public static object DecodeFStringMiddle(ReadOnlySpan<char> middle, bool raw, out string? error)
     {
         int undecodable = UndecodableByte(middle);
         if (undecodable >= 0)
@@ -234,7 +236,85 @@ public static class Literals
             return NormalizeLineEnds(middle);
         }
 
-        return DecodeEscapes(middle, out error);
+        List<int>? escaped = null;
+        var text = DecodeEscapes(middle, out error, ref escaped);
+        return escaped is null ? text : ToSurrogateString(text, escaped);
+    }
+
+    /// <summary>
+    /// Joins the values of adjacent str literals: a plain string while every part is one, else a
+    /// <see cref="SurrogateString"/> that keeps escaped surrogates as code points of their own.
+    /// </summary>
+    public static object Join(object left, object right)
+    {
+        if (left is string a && right is string b)
+        {
+            return string.Concat(a, b);
+        }
+
+        var points = new List<int>(CodePointsOf(left));
+        points.AddRange(CodePointsOf(right));
+        return new SurrogateString([.. points]);
+    }
+
+    /// <summary>The code points of a str value (a string's surrogate pairs read as one character).</summary>
+    public static IReadOnlyList<int> CodePointsOf(object text)
+    {
+        if (text is SurrogateString surrogates)
+        {
+            return surrogates.CodePoints;
+        }
+
+        var value = (string)text;
+        var points = new List<int>(value.Length);
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                points.Add(char.ConvertToUtf32(value[i], value[i + 1]));
+                i++;
+            }
+            else
+            {
+                points.Add(value[i]);
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>
+    /// Python keeps each escaped surrogate (<c>\ud834</c>) as its own code point, where a .NET string would
+    /// pair two of them into one character: rebuild the code points, pairing only chars that came from the
+    /// source text itself.
+    /// </summary>
+    private static SurrogateString ToSurrogateString(string text, List<int> escapedAt)
+    {
+        var points = new List<int>(text.Length);
+        int next = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            bool escaped = next < escapedAt.Count && escapedAt[next] == i;
+            if (escaped)
+            {
+                next++;
+                points.Add(text[i]);
+                continue;
+            }
+
+            bool followerEscaped = next < escapedAt.Count && escapedAt[next] == i + 1;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) && !followerEscaped)
+            {
+                points.Add(char.ConvertToUtf32(text[i], text[i + 1]));
+                i++;
+            }
+            else
+            {
+                points.Add(text[i]);
+            }
+        }
+
+        return new SurrogateString([.. points]);
     }
 
     /// <summary>Where a byte that was not UTF-8 stands (see <see cref="SourceDecoder"/>), or -1.</summary>
@@ -301,7 +381,7 @@ public static class Literals
     }
 
     // 2.4.1.1 Escape sequences, as CPython's unicode-escape codec reads them.
-    private static string DecodeEscapes(ReadOnlySpan<char> body, out string? error)
+    private static string DecodeEscapes(ReadOnlySpan<char> body, out string? error, ref List<int>? escapedSurrogates)
     {
         error = null;
         if (body.IndexOfAny('\\', '\r') < 0)
@@ -366,7 +446,7 @@ public static class Literals
                             value = (value * 8) + (body[i++] - '0');
                         }
 
-                        AppendCodePoint(result, value); // above \377 CPython warns and keeps the value
+                        AppendCodePoint(result, value, ref escapedSurrogates); // above \377 CPython warns and keeps the value
                         break;
                     }
 
@@ -393,7 +473,7 @@ public static class Literals
                             return string.Empty;
                         }
 
-                        AppendCodePoint(result, value);
+                        AppendCodePoint(result, value, ref escapedSurrogates);
                         break;
                     }
 
@@ -425,7 +505,7 @@ public static class Literals
                             return string.Empty;
                         }
 
-                        AppendCodePoint(result, codePoint);
+                        AppendCodePoint(result, codePoint, ref escapedSurrogates);
                         break;
                     }
 
@@ -442,8 +522,13 @@ public static class Literals
 
     private static bool IsHex(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f') or (>= 'A' and <= 'F');
 
-    private static void AppendCodePoint(StringBuilder result, int value)
+    private static void AppendCodePoint(StringBuilder result, int value, ref List<int>? escapedSurrogates)
     {
+        if (value is >= 0xD800 and <= 0xDFFF)
+        {
+            (escapedSurrogates ??= []).Add(result.Length);
+        }
+
         if (value < 0x10000)
         {
             result.Append((char)value); // lone surrogates too, as Python keeps them

@@ -89,6 +89,9 @@ public static class PythonRepr
             case int i:
                 text.Append(i.ToString(CultureInfo.InvariantCulture));
                 break;
+            case ulong u:
+                text.Append(u.ToString(CultureInfo.InvariantCulture));
+                break;
             case BigInteger big:
                 text.Append(big.ToString(CultureInfo.InvariantCulture));
                 break;

@@ -1,0 +1,21 @@
+name = "x"
+a = f"hello {name}!"
+b = f"{x!r} {y!s:>10} {z!a}"
+c = f"{value:{width}.{precision}f}"
+d = f"{x=} {y = } {z=!s} {w=:>5}"
+e = f"{'nested' + f'{inner!r}'}"
+g = f"{f'{f"{deep}"}'}"
+h = f"{"same quotes"}"
+i = f'''multi
+line {x
++ 1} end'''
+j = f"{{literal braces}} {x}"
+k = rf"\d+{x}\n"
+l = f"{x:%Y-%m-%d}" f"plain" "concatenated" f"{y}"
+m = f"{ x }" f""
+n = f"{x:}"
+o = f"{x!r:}"
+p = f"{3.14:.2f} {a[0]} {b['k']} {c()} {lambda_:d}"
+q = F"{x}" Rf"{y}\n" fR"{z}"
+r = f"{x:{'>'}{10}}"
+s = f"{'\n'.join(parts)}"

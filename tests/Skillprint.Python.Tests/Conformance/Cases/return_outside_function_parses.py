@@ -1,0 +1,4 @@
+return 1
+yield 2
+await x
+break
