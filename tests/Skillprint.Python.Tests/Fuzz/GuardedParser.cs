@@ -14,7 +14,7 @@ internal enum GuardedOutcome
 /// Parses on a thread of its own with an ordinary 1 MB stack (smaller than a main thread's), so
 /// that a recursion the parser does not bound shows up here, and waits at most a time limit, so a
 /// hang is reported instead of stopping the test run. With <c>walk</c>, the tree is also walked
-/// once, as a scan would.
+/// once, as a scan would. An "internal parser error" diagnostic counts as a throw.
 /// </summary>
 internal static class GuardedParser
 {
@@ -30,6 +30,17 @@ internal static class GuardedParser
                 try
                 {
                     result = PythonParser.Parse(bytes);
+
+                    // The parser turns a bug of its own into this diagnostic instead of throwing; for
+                    // the fuzz test that is as much a failure as an exception.
+                    foreach (var diagnostic in result.Diagnostics)
+                    {
+                        if (diagnostic.Message.StartsWith("internal parser error", StringComparison.Ordinal))
+                        {
+                            throw new InvalidOperationException($"{diagnostic.Line}:{diagnostic.Column}: {diagnostic.Message}");
+                        }
+                    }
+
                     if (walk)
                     {
                         new NodeCounter().Visit(result.Module);
