@@ -2,7 +2,8 @@ namespace Skillprint.Bench;
 
 /// <summary>
 /// Benchmarks that print our figures beside a peer's, measured in the same run.
-/// <c>dotnet run -c Release --project bench/Skillprint.Bench -- parse [--corpus DIR] [--runs N]</c>
+/// <c>dotnet run -c Release --project bench/Skillprint.Bench -- parse [--corpus DIR] [--runs N]</c>;
+/// <c>... -- scan [--corpus DIR] [--commits N]</c>
 /// </summary>
 public static class Program
 {
@@ -13,7 +14,12 @@ public static class Program
             return ParseBenchmark.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N]");
+        if (args.Length > 0 && string.Equals(args[0], "scan", StringComparison.Ordinal))
+        {
+            return ScanBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N]");
         return 2;
     }
 }

@@ -12,7 +12,7 @@ namespace Skillprint.Store;
 /// every failure is a <see cref="StoreException"/> with a one-line message. Every write that spans
 /// rows is one transaction. Calls are serialised, so one store may be shared between threads.
 /// Times are kept in UTC to the microsecond.</summary>
-public sealed class SkillprintStore : IDisposable, IAsyncDisposable
+public sealed partial class SkillprintStore : IDisposable, IAsyncDisposable
 {
     /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
     internal static readonly string[] PersonTables =

@@ -1,0 +1,197 @@
+using System.CommandLine;
+using Skillprint.Core;
+using Skillprint.Core.Growth;
+using Spectre.Console;
+
+namespace Skillprint.Cli.Commands;
+
+/// <summary>`skillprint role list|show ROLE|set ROLE...|unset ROLE...`: the person's target roles.</summary>
+internal static class RoleCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var role = new Command("role", "Choose the roles you aim for (several allowed). A role sets a target level per topic: the target of the topic's relevance for the topics of its tracks, with the role's own overrides (see docs/growth.md).")
+        {
+            List(app),
+            Show(app),
+            Set(app, remove: false),
+            Set(app, remove: true),
+        };
+        app.Examples(role, "skillprint role list", "skillprint role show backend-developer", "skillprint role set backend-developer api-developer");
+        return role;
+    }
+
+    private static Command List(CliApp app)
+    {
+        var format = CliApp.CreateFormatOption("table", "json");
+        var person = CliApp.CreatePersonOption();
+        var framework = CliApp.CreateFrameworkOption();
+        var command = new Command("list", "List the framework's roles; yours are marked.") { format, person, framework };
+        app.Examples(command, "skillprint role list", "skillprint role list --format json");
+        command.SetAction(parsed =>
+        {
+            var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
+            var who = app.Person(parsed, person);
+            using var store = app.OpenStore(parsed);
+            var mine = store.ListRoles(who, fw.Id).ToDictionary(r => r.Role, StringComparer.Ordinal);
+            var rows = fw.Roles.Select(r => new
+            {
+                id = r.Id,
+                name = r.Name,
+                description = r.Description,
+                tracks = r.Tracks,
+                chosen = mine.ContainsKey(r.Id),
+                chosenAt = mine.TryGetValue(r.Id, out var choice) ? choice.SetAt : (DateTimeOffset?)null,
+                topics = RoleTargets.Of(fw, r).Count,
+            }).ToList();
+            if (CliApp.FormatOf(parsed, format) == "json")
+            {
+                app.WriteJson(new { framework = fw.Id, person = who, roles = rows });
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table { Title = new TableTitle(Markup.Escape($"Roles of {fw.Name}: {who}")) };
+            foreach (var header in (string[])["", "Role", "Name", "Tracks", "Targets"])
+            {
+                table.AddColumn(header);
+            }
+
+            foreach (var row in rows)
+            {
+                table.AddRow(new Text(row.chosen ? "*" : ""), new Text(row.id), new Text(row.name), new Text(string.Join(", ", row.tracks)), new Text($"{row.topics} topics"));
+            }
+
+            app.Context.Out.Write(table);
+            app.Context.Out.WriteLine(mine.Count == 0
+                ? "No role chosen yet. Choose one with: skillprint role set ROLE"
+                : $"* your roles: {string.Join(", ", mine.Keys)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Show(CliApp app)
+    {
+        var id = new Argument<string>("ROLE") { Description = "The role id (see 'skillprint role list')." };
+        var format = CliApp.CreateFormatOption("table", "json");
+        var person = CliApp.CreatePersonOption();
+        var framework = CliApp.CreateFrameworkOption();
+        var command = new Command("show", "Show a role's target per topic, why (relevance or override), and where you stand against it.")
+        {
+            id,
+            format,
+            person,
+            framework,
+        };
+        app.Examples(command, "skillprint role show backend-developer", "skillprint role show data-engineer --format json");
+        command.SetAction(parsed =>
+        {
+            var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
+            var role = GrowthSupport.Role(fw, parsed.GetValue(id)!);
+            var who = app.Person(parsed, person);
+            var status = StatusCommand.Compute(app, parsed, fw, who).Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+            var rows = RoleTargets.Of(fw, role).Select(t =>
+            {
+                var topic = fw.FindTopic(t.Topic)!;
+                var standing = status[t.Topic];
+                return new
+                {
+                    topic = t.Topic,
+                    name = topic.Name,
+                    relevance = topic.Relevance,
+                    target = t.Target,
+                    source = t.Source,
+                    selfLevel = standing.SelfLevel,
+                    evidencedLevel = standing.EvidencedLevel,
+                    level = standing.CurrentLevel,
+                    met = standing.CurrentLevel >= t.Target,
+                };
+            }).ToList();
+            if (CliApp.FormatOf(parsed, format) == "json")
+            {
+                app.WriteJson(new { id = role.Id, name = role.Name, description = role.Description, tracks = role.Tracks, person = who, targets = rows });
+                return ExitCodes.Ok;
+            }
+
+            var console = app.Context.Out;
+            console.WriteLine($"{role.Name} ({role.Id}), tracks: {string.Join(", ", role.Tracks)}");
+            if (role.Description is { } description)
+            {
+                console.WriteLine(description.Trim());
+            }
+
+            var table = new Table();
+            foreach (var header in (string[])["Topic", "Relevance", "Target", "Why", "Your level", ""])
+            {
+                table.AddColumn(header);
+            }
+
+            foreach (var row in rows)
+            {
+                table.AddRow(
+                    new Text($"{row.name} ({row.topic})"),
+                    new Text(row.relevance),
+                    new Text(row.target.ToString()),
+                    new Text(row.source == TargetSource.Override ? "role override" : $"relevance {row.relevance}"),
+                    new Text(LevelText(row.selfLevel, row.evidencedLevel)),
+                    new Text(row.met ? "met" : $"gap of {(int)row.target - (int)row.level}"));
+            }
+
+            console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Set(CliApp app, bool remove)
+    {
+        var ids = new Argument<string[]>("ROLE") { Description = "One or more role ids.", Arity = ArgumentArity.OneOrMore };
+        var at = GrowthSupport.CreateAtOption("When the change is made");
+        var person = CliApp.CreatePersonOption();
+        var framework = CliApp.CreateFrameworkOption();
+        var command = new Command(
+            remove ? "unset" : "set",
+            remove ? "Stop aiming for a role (the history keeps it)." : "Aim for a role; add it to the ones you have (several allowed).")
+        {
+            ids,
+            at,
+            person,
+            framework,
+        };
+        app.Examples(command, remove ? "skillprint role unset api-developer" : "skillprint role set backend-developer api-developer");
+        command.SetAction(parsed =>
+        {
+            var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
+            var roles = parsed.GetValue(ids)!.Select(r => GrowthSupport.Role(fw, r)).ToList();
+            var who = app.Person(parsed, person);
+            var time = GrowthSupport.Time(app, parsed.GetValue(at));
+            using var store = app.OpenStore(parsed);
+            var output = app.Context.Out.Profile.Out.Writer;
+            foreach (var role in roles)
+            {
+                var changed = remove ? store.RemoveRole(who, fw.Id, role.Id, time) : store.AddRole(who, fw.Id, role.Id, time);
+                output.WriteLine((remove, changed) switch
+                {
+                    (false, true) => $"Role {role.Name} ({role.Id}) set for {who}.",
+                    (false, false) => $"Role {role.Name} ({role.Id}) was already set for {who}.",
+                    (true, true) => $"Role {role.Name} ({role.Id}) unset for {who}.",
+                    _ => $"Role {role.Name} ({role.Id}) was not set for {who}.",
+                });
+            }
+
+            var now = store.ListRoles(who, fw.Id);
+            output.WriteLine(now.Count == 0 ? "No roles now." : $"Your roles: {string.Join(", ", now.Select(r => r.Role))}.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>"Intermediate (evidenced Beginner)", or one level when they agree or one is missing.</summary>
+    internal static string LevelText(Level self, Level evidenced) => (self, evidenced) switch
+    {
+        (_, Level.None) => self.ToString(),
+        (Level.None, _) => $"{evidenced} (evidenced)",
+        _ when self == evidenced => $"{self} (evidenced)",
+        _ => $"{evidenced} evidenced, {self} self-assessed",
+    };
+}

@@ -1,0 +1,214 @@
+using System.CommandLine;
+using Skillprint.Cli.Rendering;
+using Skillprint.Core;
+using Skillprint.Core.Export;
+using Skillprint.Core.Scanning;
+using Skillprint.Core.Status;
+using Skillprint.Store;
+using Spectre.Console;
+
+namespace Skillprint.Cli.Commands;
+
+/// <summary>`skillprint status [--format table|json|markdown] [--person EMAIL | --all-authors] [--explain TOPIC]`: the personal status, topic by topic.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var format = CliApp.CreateFormatOption("table", "json", "markdown");
+        var person = CliApp.CreatePersonOption();
+        var allAuthors = CliApp.CreateAllAuthorsOption();
+        var framework = CliApp.CreateFrameworkOption();
+        var explain = new Option<string?>("--explain")
+        {
+            Description = "Explain one topic: every skill, evidenced or not and where (file:line, repository, date), and why the evidenced level is what it is.",
+            HelpName = "TOPIC",
+        };
+        var since = new Option<string?>("--since")
+        {
+            Description = "Show what moved since this date instead: levels then and now, and the assessments, evidence, marks and reviews since (ISO 8601; UTC when no offset is given).",
+            HelpName = "DATE",
+        };
+        var command = new Command("status", "Show where you stand, topic by topic: your level (self-assessed, and evidenced by the code `skillprint scan` found), the evidence, the projects active in the topic and the gaps (the skills still to show for the next level).")
+        {
+            format,
+            person,
+            allAuthors,
+            framework,
+            explain,
+            since,
+        };
+        command.SetAction(parsed => parsed.GetValue(since) is { } sinceText
+            ? HistoryCommand.WriteChanges(app, parsed, FrameworkChoice.Load(app.Context, parsed.GetValue(framework)), app.Person(parsed, person), sinceText, CliApp.FormatOf(parsed, format))
+            : Run(app, parsed, CliApp.FormatOf(parsed, format), app.Person(parsed, person), parsed.GetValue(allAuthors), parsed.GetValue(framework), parsed.GetValue(explain)));
+        app.Examples(command, "skillprint scan ~/src/myproject && skillprint status", "skillprint status --explain async", "skillprint status --format json | jq '.topics[] | {id, selfLevel, evidencedLevel, gaps}'");
+        return command;
+    }
+
+    /// <summary>The status of one person, from what the store holds for them: self-assessments,
+    /// manual evidence, and the code hits of their emails (every author's with
+    /// <paramref name="allAuthors"/>), dismissed hits left out.</summary>
+    internal static PersonalStatus Compute(CliApp app, ParseResult parsed, Core.Frameworks.Framework framework, string person, bool allAuthors = false)
+    {
+        using var store = app.OpenStore(parsed);
+        var now = app.Context.Time.GetUtcNow();
+        var manual = store.ListManualEvidence(person, framework.Id).Select(EvidenceItem.FromManual);
+        var code = CodeHits(store, framework.Id, person, allAuthors).Select(hit => hit.ToEvidence(now));
+        return PersonalStatus.Compute(
+            framework,
+            store.GetSelfAssessments(person, framework.Id),
+            manual.Concat(code),
+            app.Context.Time,
+            allAuthors ? null : person);
+    }
+
+    /// <summary>The code hits that count for a person (every email of theirs), or for everyone.</summary>
+    internal static IReadOnlyList<CodeHit> CodeHits(SkillprintStore store, string framework, string person, bool allAuthors, string? skill = null, bool includeDismissed = false)
+    {
+        IReadOnlyCollection<string>? authors = null;
+        if (!allAuthors)
+        {
+            authors = store.FindPerson(person)?.Emails ?? [person.Trim().ToLowerInvariant()];
+        }
+
+        return store.ListCodeHits(new CodeHitQuery(framework, authors, skill, IncludeDismissed: includeDismissed));
+    }
+
+    private static int Run(CliApp app, ParseResult parsed, string format, string person, bool allAuthors, string? frameworkId, string? explain)
+    {
+        var framework = FrameworkChoice.Load(app.Context, frameworkId);
+        var explained = explain is null ? null : FrameworkChoice.Topic(framework, explain);
+        var status = Compute(app, parsed, framework, person, allAuthors);
+        if (explained is not null)
+        {
+            var explanation = TopicExplanation.Explain(framework, explained, status.Topics.Single(t => t.Id == explained.Id));
+            if (string.Equals(format, "json", StringComparison.Ordinal))
+            {
+                app.WriteRaw(ExplainJson(explanation));
+            }
+            else
+            {
+                WriteExplanation(app, explanation);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        switch (format)
+        {
+            case "json":
+                app.WriteRaw(StatusJson.Write(status));
+                break;
+            case "markdown":
+                app.WriteRaw($"# Personal Status: {status.Breadcrumb}\n\n" + MarkdownTable.Write(
+                    ["Topic", "Level", "Evidence", "Active Projects", "Gaps"],
+                    status.Topics.Select(t => (IReadOnlyList<string?>)[t.Name, MarkdownExport.LevelText(t), MarkdownExport.EvidenceText(t), string.Join(", ", t.ActiveProjects), MarkdownExport.GapsText(t.Gaps)])));
+                break;
+            default:
+                WriteTable(app.Context.Out, status);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteTable(IAnsiConsole console, PersonalStatus status)
+    {
+        var table = new Table { Title = new TableTitle(Markup.Escape($"{status.Breadcrumb}: {status.Person}")) };
+        foreach (var header in (string[])["Topic", "Level", "Evidence", "Active Projects", "Gaps"])
+        {
+            table.AddColumn(header);
+        }
+
+        foreach (var topic in status.Topics)
+        {
+            table.AddRow(
+                new Text($"{topic.Name}\n({topic.Id})"),
+                new Text(MarkdownExport.LevelText(topic)),
+                new Text(MarkdownExport.EvidenceText(topic)),
+                new Text(string.Join(", ", topic.ActiveProjects)),
+                new Text(MarkdownExport.GapsText(topic.Gaps)));
+        }
+
+        console.Write(table);
+        if (!status.Topics.Any(t => t.HasStanding))
+        {
+            console.WriteLine("Nothing recorded yet. Start with: skillprint assess TOPIC LEVEL (for example: skillprint assess async intermediate)");
+        }
+    }
+
+    private static void WriteExplanation(CliApp app, TopicExplanation explanation)
+    {
+        var output = app.Context.Out.Profile.Out.Writer;
+        var topic = explanation.Status;
+        output.WriteLine($"{topic.Name} ({topic.Id}): evidenced {topic.EvidencedLevel}, self-assessed {topic.SelfLevel}");
+        output.WriteLine(explanation.Why);
+        foreach (var level in explanation.Skills.GroupBy(s => s.Skill.Level))
+        {
+            output.WriteLine();
+            var step = explanation.Steps.Single(s => s.Level == level.Key);
+            output.WriteLine(step.Outcome == StepOutcome.Skipped
+                ? $"{level.Key} (no detectable skills)"
+                : $"{level.Key}: {step.Evidenced} of {step.Detectable} detectable skills shown");
+            foreach (var skill in level)
+            {
+                var mark = skill.Evidenced ? "[x]" : skill.Detectable ? "[ ]" : "[-]";
+                var note = skill.Detectable ? "" : " (code cannot show it)";
+                output.WriteLine($"  {mark} {skill.Skill.Name} ({skill.Skill.Id}){note}");
+                foreach (var item in skill.Evidence.Take(3))
+                {
+                    var code = item.Code!;
+                    output.WriteLine($"        {code.Repository}: {code.Path}:{code.Line}, {item.At:yyyy-MM-dd}{(code.Author is null ? "" : ", " + code.Author)}");
+                }
+
+                if (skill.Evidence.Count > 3)
+                {
+                    output.WriteLine($"        ... and {skill.Evidence.Count - 3} more (skillprint evidence list --skill {skill.Skill.Id})");
+                }
+            }
+        }
+
+        if (topic.Gaps.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Gaps: " + string.Join(", ", topic.Gaps.Select(g => g.Name)));
+        }
+    }
+
+    private static string ExplainJson(TopicExplanation explanation)
+    {
+        var value = new
+        {
+            topic = explanation.Status.Id,
+            name = explanation.Status.Name,
+            selfLevel = explanation.Status.SelfLevel.ToString(),
+            evidencedLevel = explanation.Status.EvidencedLevel.ToString(),
+            threshold = explanation.Threshold,
+            why = explanation.Why,
+            levels = explanation.Steps.Select(s => new
+            {
+                level = s.Level.ToString(),
+                detectable = s.Detectable,
+                evidenced = s.Evidenced,
+                outcome = s.Outcome.ToString().ToLowerInvariant(),
+            }),
+            skills = explanation.Skills.Select(s => new
+            {
+                id = s.Skill.Id,
+                name = s.Skill.Name,
+                level = s.Skill.Level.ToString(),
+                detectable = s.Detectable,
+                evidenced = s.Evidenced,
+                hits = s.Evidence.Select(e => new
+                {
+                    repository = e.Code!.Repository,
+                    path = e.Code.Path,
+                    line = e.Code.Line,
+                    author = e.Code.Author,
+                    at = e.At,
+                }),
+            }),
+            gaps = explanation.Status.Gaps.Select(g => new { id = g.Id, name = g.Name, level = g.Level.ToString() }),
+        };
+        return System.Text.Json.JsonSerializer.Serialize(value, CliApp.Json);
+    }
+}

@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using Skillprint.Cli.Commands;
+using Skillprint.Core.Frameworks;
+using Skillprint.Core.Growth;
+using Skillprint.Core.Practice;
+using Skillprint.Core.Roadmaps;
+using Skillprint.Core.Status;
+
+namespace Skillprint.Cli;
+
+/// <summary>What the growth commands (role, gaps, roadmap, practice, history) read of one person.</summary>
+internal sealed record GrowthData(
+    Framework Framework,
+    string Person,
+    PersonalStatus Status,
+    IReadOnlyList<RoleChoice> Roles,
+    IReadOnlyList<ProgressMark> Marks,
+    ProgressBook Book)
+{
+    /// <summary>The roles the person chose that the framework still has, in the order chosen.</summary>
+    public IReadOnlyList<Role> ChosenRoles => Roles
+        .Select(r => Framework.FindRole(r.Role))
+        .OfType<Role>()
+        .ToList();
+}
+
+/// <summary>Options and lookups the growth commands share.</summary>
+internal static class GrowthSupport
+{
+    /// <summary>`--at TIME`: act as at this time (for scripts and tests).</summary>
+    public static Option<string?> CreateAtOption(string what = "Act as at this time") => new("--at")
+    {
+        Description = $"{what} (ISO 8601: 2025-03-01, 2025-03-01T09:30, 2025-03-01T09:30:00+02:00; UTC when no offset is given). Default: now.",
+        HelpName = "TIME",
+    };
+
+    /// <summary>Reads --at: a date (midnight UTC) or a date and time, UTC unless it names an offset;
+    /// the context's clock when not given.</summary>
+    public static DateTimeOffset Time(CliApp app, string? text, string option = "--at")
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return app.Context.Time.GetUtcNow();
+        }
+
+        if (DateTimeOffset.TryParse(
+            text.Trim(),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out var time))
+        {
+            return time;
+        }
+
+        throw new UsageException(
+            $"{option}: '{text}' is not a time",
+            "use ISO 8601, for example 2025-03-01, 2025-03-01T09:30 or 2025-03-01T09:30:00Z");
+    }
+
+    /// <summary>Reads everything the growth commands work from, in one go.</summary>
+    public static GrowthData Load(CliApp app, ParseResult parsed, Framework framework, string person)
+    {
+        var status = StatusCommand.Compute(app, parsed, framework, person);
+        using var store = app.OpenStore(parsed);
+        var roles = store.ListRoles(person, framework.Id);
+        var marks = store.GetProgressMarks(person, framework.Id);
+        return new GrowthData(framework, person, status, roles, marks, ProgressBook.Build(framework, status, marks));
+    }
+
+    /// <summary>A role by id (any case), or a usage error listing the roles.</summary>
+    public static Role Role(Framework framework, string id)
+    {
+        var role = framework.FindRole(id.Trim())
+            ?? framework.Roles.FirstOrDefault(r => string.Equals(r.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
+        return role ?? throw new UsageException(
+            $"unknown role '{id}' in framework '{framework.Id}'",
+            $"roles: {string.Join(", ", framework.Roles.Select(r => r.Id))}");
+    }
+
+    /// <summary>A roadmap by id (any case), or a usage error listing the roadmaps.</summary>
+    public static Roadmap Roadmap(Framework framework, string id)
+    {
+        var roadmap = framework.FindRoadmap(id.Trim())
+            ?? framework.Roadmaps.FirstOrDefault(r => string.Equals(r.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
+        return roadmap ?? throw new UsageException(
+            $"unknown roadmap '{id}' in framework '{framework.Id}'",
+            $"roadmaps: {string.Join(", ", framework.Roadmaps.Select(r => r.Id))}");
+    }
+
+    /// <summary>A topic or skill id for a mark: a topic id, a skill id (async.queue) or TOPIC/SKILL.</summary>
+    public static (string Id, string Name) Item(Framework framework, string text)
+    {
+        var trimmed = framework.Resolve(text.Trim());
+        if (framework.FindSkill(trimmed) is { } skill)
+        {
+            return (skill.Id, $"{skill.Name} ({skill.Id})");
+        }
+
+        if (trimmed.Contains('/', StringComparison.Ordinal))
+        {
+            var (_, found) = FrameworkChoice.TopicAndSkill(framework, trimmed);
+            return (found!.Id, $"{found.Name} ({found.Id})");
+        }
+
+        var topic = framework.FindTopic(trimmed)
+            ?? framework.Topics.FirstOrDefault(t => string.Equals(t.Id, trimmed, StringComparison.OrdinalIgnoreCase));
+        return topic is not null
+            ? (topic.Id, $"{topic.Name} ({topic.Id})")
+            : throw new UsageException(
+                $"unknown item '{text}': not a topic or skill of framework '{framework.Id}'",
+                "give a topic id (async) or a skill id (async.queue); see 'skillprint framework show'");
+    }
+
+    /// <summary>A card by id (any case), or a usage error.</summary>
+    public static Card Card(Framework framework, string id)
+    {
+        var card = framework.FindCard(id.Trim())
+            ?? framework.Cards.FirstOrDefault(c => string.Equals(c.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (card is null)
+        {
+            throw new UsageException(
+                $"unknown card '{id}' in framework '{framework.Id}'",
+                "see 'skillprint practice due --format json' for card ids");
+        }
+
+        return card.IsDrillable
+            ? card
+            : throw new UsageException($"card '{card.Id}' has no answer yet and cannot be drilled");
+    }
+
+    /// <summary>The scheduler: FSRS-6 defaults; fuzz on unless --no-fuzz; fuzz drawn from --seed, else
+    /// SKILLPRINT_SEED, else a random seed.</summary>
+    public static FsrsScheduler Scheduler(CliApp app, int? seed, bool noFuzz)
+    {
+        var fromEnvironment = app.Context.GetVariable("SKILLPRINT_SEED");
+        if (seed is null && fromEnvironment is not null)
+        {
+            seed = int.TryParse(fromEnvironment, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new UsageException($"SKILLPRINT_SEED: '{fromEnvironment}' is not a whole number");
+        }
+
+        var random = seed is { } value ? new Random(value) : new Random();
+        return new FsrsScheduler(FsrsOptions.Default with { EnableFuzz = !noFuzz }, random);
+    }
+
+    /// <summary>A time as printed in tables: UTC, to the minute.</summary>
+    public static string Show(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    public static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture).Replace(" ", "", StringComparison.Ordinal);
+}

@@ -1,0 +1,86 @@
+namespace Skillprint.Core.Scanning;
+
+/// <summary>How a repository's files are found: <c>git ls-files</c>, or a walk of a folder.</summary>
+public enum RepositoryKind
+{
+    Git,
+    Folder,
+}
+
+/// <summary>A scanned repository: its absolute root (the git work tree or the folder), its name
+/// (the root folder's name) and, for git, the URL of its <c>origin</c> remote.</summary>
+public sealed record RepositoryInfo(string Root, string Name, RepositoryKind Kind, string? Remote);
+
+/// <summary>Who wrote a line and when: the author's email (lower case, .mailmap applied), the
+/// commit (null outside git and for lines not committed yet) and the author date.</summary>
+public sealed record LineAuthor(string Email, string? Commit, DateTimeOffset At);
+
+/// <summary>A hit as the store keeps it: the skill with its topic, the lines, the snippet and who
+/// wrote the line (null when that could not be found out).</summary>
+public sealed record ScannedHit(string Topic, string Skill, int Line, int EndLine, string Snippet, LineAuthor? Author);
+
+/// <summary>A file of a repository as last scanned: path relative to the root ('/' separated),
+/// SHA-256 of its content (lower-case hex), size in bytes, and its hits.</summary>
+public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyList<ScannedHit> Hits);
+
+/// <summary>
+/// What the store holds for a repository after its last complete scan: the framework and rules
+/// fingerprint that scan used, and its files with their hits. <see cref="Empty"/> for a repository
+/// never scanned.
+/// </summary>
+public sealed record RepositoryState(string? Framework, string? RulesHash, IReadOnlyDictionary<string, ScannedFile> Files)
+{
+    public static RepositoryState Empty { get; } = new(null, null, new Dictionary<string, ScannedFile>(StringComparer.Ordinal));
+}
+
+/// <summary>How a file differs from the last complete scan.</summary>
+public enum FileChange
+{
+    /// <summary>A path the last scan did not have.</summary>
+    New,
+
+    /// <summary>The same path with other content (or any file, when every hit is replaced).</summary>
+    Changed,
+
+    /// <summary>The same content as a file of the last scan whose path is gone: its hits move.</summary>
+    Renamed,
+}
+
+/// <summary>One file to write: what it is now, how it changed, and where it was before a rename.</summary>
+public sealed record FileUpdate(ScannedFile File, FileChange Change, string? RenamedFrom = null);
+
+/// <summary>The counts a scan row keeps.</summary>
+public sealed record ScanCounts(int FilesSeen, int FilesParsed, int FilesSkipped, int ParseErrors);
+
+/// <summary>
+/// Everything one scan of a repository writes, in one transaction. With <see cref="ReplaceAll"/>
+/// (the framework or its rules changed since the last scan) every stored file and hit of the
+/// repository is replaced by <see cref="Updates"/>; otherwise files not named in
+/// <see cref="Updates"/> or <see cref="Deleted"/> keep their rows.
+/// </summary>
+public sealed record ScanWrite(
+    bool ReplaceAll,
+    IReadOnlyList<FileUpdate> Updates,
+    IReadOnlyList<string> Deleted,
+    ScanCounts Counts);
+
+/// <summary>
+/// The store as the scanner needs it (implemented by Skillprint.Store). A scan is begun (a row in
+/// state 'running'), then completed in one transaction that writes every change, so a scan killed
+/// at any moment leaves the previous complete state.
+/// </summary>
+public interface IScanStore
+{
+    /// <summary>The repository's state after its last complete scan (empty when never scanned).</summary>
+    RepositoryState LoadState(string root);
+
+    /// <summary>Records the repository (added or updated) and a running scan; returns the scan's id.
+    /// Scans of the repository still 'running' from a killed process become 'failed'.</summary>
+    long BeginScan(RepositoryInfo repository, string framework, string rulesHash, string? headCommit, DateTimeOffset at);
+
+    /// <summary>Writes the scan's changes and marks it complete, all in one transaction.</summary>
+    void CompleteScan(long scanId, ScanWrite write, DateTimeOffset at);
+
+    /// <summary>Marks a scan failed (nothing of it was written).</summary>
+    void FailScan(long scanId, DateTimeOffset at);
+}

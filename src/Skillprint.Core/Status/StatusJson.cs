@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Skillprint.Core.Status;
+
+/// <summary>
+/// Writes a <see cref="PersonalStatus"/> as JSON for scripts, in the shape docs/status-json.md
+/// documents: every key is always present (null when it has no value), keys are camelCase, levels are
+/// their names ("None" included), dates are ISO 8601 with offset.
+/// </summary>
+public static class StatusJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Write(PersonalStatus status)
+    {
+        using var stream = new MemoryStream();
+        Write(status, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void Write(PersonalStatus status, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, Options);
+        json.WriteStartObject();
+        json.WriteStartObject("framework");
+        json.WriteString("id", status.FrameworkId);
+        json.WriteString("name", status.FrameworkName);
+        json.WriteString("breadcrumb", status.Breadcrumb);
+        json.WriteEndObject();
+        WriteNullable(json, "person", status.Person);
+        json.WriteString("generatedAt", status.GeneratedAt);
+        json.WriteStartArray("topics");
+        foreach (var topic in status.Topics)
+        {
+            WriteTopic(json, topic);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTopic(Utf8JsonWriter json, TopicStatus topic)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", topic.Id);
+        json.WriteString("name", topic.Name);
+        json.WriteString("relevance", topic.Relevance);
+        json.WriteStartArray("tracks");
+        foreach (var track in topic.Tracks)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", track.Id);
+            json.WriteString("name", track.Name);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("selfLevel", topic.SelfLevel.ToString());
+        WriteNullable(json, "selfNote", topic.SelfNote);
+        if (topic.SelfAssessedAt is { } at)
+        {
+            json.WriteString("selfAssessedAt", at);
+        }
+        else
+        {
+            json.WriteNull("selfAssessedAt");
+        }
+
+        json.WriteNumber("assessments", topic.AssessmentCount);
+        json.WriteString("evidencedLevel", topic.EvidencedLevel.ToString());
+        json.WriteString("level", topic.CurrentLevel.ToString());
+        json.WriteStartArray("evidence");
+        foreach (var item in topic.Evidence)
+        {
+            WriteEvidence(json, item);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("activeProjects");
+        foreach (var project in topic.ActiveProjects)
+        {
+            json.WriteStringValue(project);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("gaps");
+        foreach (var gap in topic.Gaps)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", gap.Id);
+            json.WriteString("name", gap.Name);
+            json.WriteString("level", gap.Level.ToString());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteEvidence(Utf8JsonWriter json, EvidenceItem item)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", item.Kind == EvidenceKind.Manual ? "manual" : "code");
+        if (item.Id is { } id)
+        {
+            json.WriteNumber("id", id);
+        }
+        else
+        {
+            json.WriteNull("id");
+        }
+
+        WriteNullable(json, "skill", item.Skill);
+        WriteNullable(json, "skillName", item.SkillName);
+        json.WriteString("at", item.At);
+        WriteNullable(json, "link", item.Link);
+        WriteNullable(json, "note", item.Note);
+        if (item.Code is { } code)
+        {
+            json.WriteStartObject("code");
+            json.WriteString("repository", code.Repository);
+            json.WriteString("path", code.Path);
+            json.WriteNumber("line", code.Line);
+            WriteNullable(json, "author", code.Author);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("code");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

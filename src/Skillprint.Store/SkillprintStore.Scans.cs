@@ -1,0 +1,429 @@
+using System.Data.Common;
+using Dapper;
+using Skillprint.Core.Scanning;
+
+namespace Skillprint.Store;
+
+/// <summary>Repositories, scans, files and hits (issue 4): what the scanner writes and what
+/// status, evidence lists and export read. A scan is one 'running' row, then one transaction that
+/// writes every change of the repository and marks it complete.</summary>
+public sealed partial class SkillprintStore : IScanStore
+{
+    private const string HitColumns =
+        """
+        h.id AS Id, r.name AS Repository, r.root AS RepositoryRoot, f.path AS Path, h.line AS Line,
+        h.end_line AS EndLine, h.framework AS Framework, h.topic AS Topic, h.skill AS Skill,
+        h.snippet AS Snippet, h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At
+        """;
+
+    private const string DismissalJoin =
+        """
+        LEFT JOIN hit_dismissals AS d ON d.repository_id = r.id AND d.path = f.path
+            AND d.framework = h.framework AND d.skill = h.skill AND d.snippet = h.snippet
+        """;
+
+    public RepositoryState LoadState(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        return Read(() =>
+        {
+            var connection = Database.Connection;
+            var repositoryId = connection.QuerySingleOrDefault<long?>("SELECT id FROM repositories WHERE root = @root", new { root });
+            if (repositoryId is not { } id)
+            {
+                return RepositoryState.Empty;
+            }
+
+            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash)>(
+                "SELECT framework, rules_hash FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
+                new { id });
+            var files = connection.Query<FileRow>(
+                "SELECT id AS Id, path AS Path, content_hash AS Hash, size AS Size FROM files WHERE repository_id = @id",
+                new { id }).ToList();
+            var hitsByFile = connection.Query<StateHitRow>(
+                """
+                SELECT h.file_id AS FileId, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
+                       h.snippet AS Snippet, h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At
+                FROM hits AS h JOIN files AS f ON f.id = h.file_id
+                WHERE f.repository_id = @id
+                ORDER BY h.file_id, h.line, h.skill
+                """,
+                new { id })
+                .GroupBy(h => h.FileId)
+                .ToDictionary(g => g.Key, g => g.Select(ToScannedHit).ToList());
+            var byPath = files.ToDictionary(
+                f => f.Path,
+                f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? []),
+                StringComparer.Ordinal);
+            return new RepositoryState(last.Framework, last.RulesHash, byPath);
+        });
+    }
+
+    public long BeginScan(RepositoryInfo repository, string framework, string rulesHash, string? headCommit, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        var kind = repository.Kind == RepositoryKind.Git ? "git" : "folder";
+        return Write(transaction =>
+        {
+            var connection = Database.Connection;
+            var time = Database.Time(at);
+            var repositoryId = connection.QuerySingleOrDefault<long?>(
+                "SELECT id FROM repositories WHERE root = @Root", new { repository.Root }, transaction);
+            if (repositoryId is { } existing)
+            {
+                connection.Execute(
+                    "UPDATE repositories SET name = @Name, kind = @kind, remote = @Remote WHERE id = @existing",
+                    new { repository.Name, kind, repository.Remote, existing },
+                    transaction);
+                connection.Execute(
+                    "UPDATE scans SET state = 'failed', finished_at = @time WHERE repository_id = @existing AND state = 'running'",
+                    new { existing, time },
+                    transaction);
+            }
+            else
+            {
+                repositoryId = connection.ExecuteScalar<long>(
+                    "INSERT INTO repositories (root, name, kind, remote, added_at) VALUES (@Root, @Name, @kind, @Remote, @time) RETURNING id",
+                    new { repository.Root, repository.Name, kind, repository.Remote, time },
+                    transaction);
+            }
+
+            return connection.ExecuteScalar<long>(
+                """
+                INSERT INTO scans (repository_id, framework, head_commit, state, started_at, rules_hash)
+                VALUES (@repositoryId, @framework, @headCommit, 'running', @time, @rulesHash)
+                RETURNING id
+                """,
+                new { repositoryId, framework, headCommit, time, rulesHash },
+                transaction);
+        });
+    }
+
+    public void CompleteScan(long scanId, ScanWrite write, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        Write(transaction =>
+        {
+            var connection = Database.Connection;
+            var scan = connection.QuerySingleOrDefault<ScanRow>(
+                "SELECT repository_id AS RepositoryId, framework AS Framework, state AS State FROM scans WHERE id = @scanId", new { scanId }, transaction)
+                ?? throw new StoreException(StoreFault.InvalidInput, $"there is no scan {scanId}");
+            if (!string.Equals(scan.State, "running", StringComparison.Ordinal))
+            {
+                throw new StoreException(StoreFault.InvalidInput, $"scan {scanId} is {scan.State}, not running (another scan of the repository started since)");
+            }
+
+            var repositoryId = scan.RepositoryId;
+            if (write.ReplaceAll)
+            {
+                connection.Execute("DELETE FROM files WHERE repository_id = @repositoryId", new { repositoryId }, transaction);
+            }
+
+            foreach (var path in write.Deleted)
+            {
+                connection.Execute("DELETE FROM files WHERE repository_id = @repositoryId AND path = @path", new { repositoryId, path }, transaction);
+            }
+
+            foreach (var update in write.Updates)
+            {
+                var file = update.File;
+                long fileId;
+                switch (update.Change)
+                {
+                    case FileChange.Renamed:
+                        connection.Execute(
+                            "UPDATE files SET path = @Path, scan_id = @scanId WHERE repository_id = @repositoryId AND path = @from",
+                            new { file.Path, scanId, repositoryId, from = update.RenamedFrom },
+                            transaction);
+                        connection.Execute(
+                            "UPDATE hit_dismissals SET path = @Path WHERE repository_id = @repositoryId AND path = @from",
+                            new { file.Path, repositoryId, from = update.RenamedFrom },
+                            transaction);
+                        continue;
+                    case FileChange.Changed when connection.QuerySingleOrDefault<long?>(
+                        "SELECT id FROM files WHERE repository_id = @repositoryId AND path = @Path",
+                        new { repositoryId, file.Path },
+                        transaction) is { } existing:
+                        fileId = existing;
+                        connection.Execute("DELETE FROM hits WHERE file_id = @fileId", new { fileId }, transaction);
+                        connection.Execute(
+                            "UPDATE files SET content_hash = @Hash, size = @Size, scan_id = @scanId WHERE id = @fileId",
+                            new { file.Hash, file.Size, scanId, fileId },
+                            transaction);
+                        break;
+                    default:
+                        fileId = connection.ExecuteScalar<long>(
+                            "INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES (@repositoryId, @Path, @Hash, @Size, @scanId) RETURNING id",
+                            new { repositoryId, file.Path, file.Hash, file.Size, scanId },
+                            transaction);
+                        break;
+                }
+
+                if (file.Hits.Count > 0)
+                {
+                    connection.Execute(
+                        """
+                        INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at)
+                        VALUES (@fileId, @framework, @Topic, @Skill, @Line, @EndLine, @Snippet, @Author, @CommitId, @At)
+                        """,
+                        file.Hits.Select(hit => new
+                        {
+                            fileId,
+                            framework = scan.Framework,
+                            hit.Topic,
+                            hit.Skill,
+                            hit.Line,
+                            hit.EndLine,
+                            hit.Snippet,
+                            Author = hit.Author?.Email,
+                            CommitId = hit.Author?.Commit,
+                            At = Database.Time(hit.Author?.At),
+                        }),
+                        transaction);
+                }
+            }
+
+            var counts = write.Counts;
+            connection.Execute(
+                """
+                UPDATE scans SET state = 'complete', finished_at = @time, files_seen = @FilesSeen, files_parsed = @FilesParsed,
+                                 files_skipped = @FilesSkipped, parse_errors = @ParseErrors
+                WHERE id = @scanId
+                """,
+                new { time = Database.Time(at), counts.FilesSeen, counts.FilesParsed, counts.FilesSkipped, counts.ParseErrors, scanId },
+                transaction);
+            return 0;
+        });
+    }
+
+    public void FailScan(long scanId, DateTimeOffset at) => Write(transaction =>
+        Database.Connection.Execute(
+            "UPDATE scans SET state = 'failed', finished_at = @time WHERE id = @scanId AND state = 'running'",
+            new { time = Database.Time(at), scanId },
+            transaction));
+
+    /// <summary>The stored hits the query asks for, by repository name, path, line and skill.</summary>
+    public IReadOnlyList<CodeHit> ListCodeHits(CodeHitQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var authors = query.Authors?.Select(NormalizeEmail).Distinct(StringComparer.Ordinal).ToList();
+        if (authors is { Count: 0 })
+        {
+            return [];
+        }
+
+        var conditions = new List<string> { "h.framework = @Framework" };
+        if (authors is not null)
+        {
+            // Dapper hands a list to Npgsql as one array parameter, which PostgreSQL reads with ANY;
+            // for SQLite it expands the list into IN (...).
+            conditions.Add(Location.Engine == StoreEngine.Postgres ? "h.author_email = ANY(@authors)" : "h.author_email IN @authors");
+        }
+
+        if (query.Skill is not null)
+        {
+            conditions.Add("h.skill = @Skill");
+        }
+
+        if (query.Topic is not null)
+        {
+            conditions.Add("h.topic = @Topic");
+        }
+
+        if (!query.IncludeDismissed)
+        {
+            conditions.Add("d.id IS NULL");
+        }
+
+        var sql = $"""
+            SELECT {HitColumns}, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END AS Dismissed
+            FROM hits AS h JOIN files AS f ON f.id = h.file_id JOIN repositories AS r ON r.id = f.repository_id
+            {DismissalJoin}
+            WHERE {string.Join(" AND ", conditions)}
+            ORDER BY r.name, r.root, f.path, h.line, h.skill
+            """;
+        return Read(() => Database.Connection
+            .Query<CodeHitRow>(sql, new { query.Framework, authors = authors?.ToArray(), query.Skill, query.Topic })
+            .Select(ToCodeHit)
+            .ToList());
+    }
+
+    /// <summary>One stored hit by id (dismissed or not), or null.</summary>
+    public CodeHit? FindCodeHit(long id) => Read(() => Database.Connection
+        .Query<CodeHitRow>(
+            $"""
+            SELECT {HitColumns}, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END AS Dismissed
+            FROM hits AS h JOIN files AS f ON f.id = h.file_id JOIN repositories AS r ON r.id = f.repository_id
+            {DismissalJoin}
+            WHERE h.id = @id
+            """,
+            new { id })
+        .Select(ToCodeHit)
+        .FirstOrDefault());
+
+    /// <summary>
+    /// Dismisses a hit: it stops counting as evidence, and stays dismissed when a rescan finds it
+    /// again (the dismissal is keyed by repository, path, skill and snippet, and follows a rename).
+    /// False when there is no such hit; dismissing twice is harmless.
+    /// </summary>
+    public bool DismissHit(long id, DateTimeOffset at) => Write(transaction =>
+    {
+        var connection = Database.Connection;
+        var hit = connection.QuerySingleOrDefault<DismissRow>(
+            """
+            SELECT f.repository_id AS RepositoryId, f.path AS Path, h.framework AS Framework, h.skill AS Skill, h.snippet AS Snippet
+            FROM hits AS h JOIN files AS f ON f.id = h.file_id WHERE h.id = @id
+            """,
+            new { id },
+            transaction);
+        if (hit is not { } found)
+        {
+            return false;
+        }
+
+        connection.Execute(
+            """
+            INSERT INTO hit_dismissals (repository_id, path, framework, skill, snippet, dismissed_at)
+            VALUES (@RepositoryId, @Path, @Framework, @Skill, @Snippet, @at)
+            ON CONFLICT (repository_id, path, framework, skill, snippet) DO NOTHING
+            """,
+            new { found.RepositoryId, found.Path, found.Framework, found.Skill, found.Snippet, at = Database.Time(at) },
+            transaction);
+        return true;
+    });
+
+    /// <summary>The scanned repositories: name, root, kind, and when their last complete scan ended.</summary>
+    public IReadOnlyList<(RepositoryInfo Repository, DateTimeOffset? LastScan)> ListRepositories() => Read(() => Database.Connection
+        .Query<RepositoryRow>(
+            """
+            SELECT r.root AS Root, r.name AS Name, r.kind AS Kind, r.remote AS Remote,
+                   (SELECT MAX(s.finished_at) FROM scans AS s WHERE s.repository_id = r.id AND s.state = 'complete') AS LastScan
+            FROM repositories AS r ORDER BY r.name, r.root
+            """)
+        .Select(row => (
+            new RepositoryInfo(row.Root, row.Name, string.Equals(row.Kind, "git", StringComparison.Ordinal) ? RepositoryKind.Git : RepositoryKind.Folder, row.Remote),
+            StoredTime.ReadOptional(row.LastScan, "scans.finished_at")))
+        .ToList());
+
+    private static ScannedHit ToScannedHit(StateHitRow row) => new(
+        row.Topic,
+        row.Skill,
+        (int)row.Line,
+        (int)row.EndLine,
+        row.Snippet,
+        row.Author is null ? null : new LineAuthor(row.Author, row.CommitId, StoredTime.ReadOptional(row.At, "hits.committed_at") ?? DateTimeOffset.UnixEpoch));
+
+    private static CodeHit ToCodeHit(CodeHitRow row) => new(
+        row.Id,
+        row.Repository,
+        row.RepositoryRoot,
+        row.Path,
+        (int)row.Line,
+        (int)row.EndLine,
+        row.Framework,
+        row.Topic,
+        row.Skill,
+        row.Snippet,
+        row.Author,
+        row.CommitId,
+        StoredTime.ReadOptional(row.At, "hits.committed_at"),
+        row.Dismissed != 0);
+
+    private sealed class ScanRow
+    {
+        public long RepositoryId { get; set; }
+
+        public string Framework { get; set; } = "";
+
+        public string State { get; set; } = "";
+    }
+
+    private sealed class DismissRow
+    {
+        public long RepositoryId { get; set; }
+
+        public string Path { get; set; } = "";
+
+        public string Framework { get; set; } = "";
+
+        public string Skill { get; set; } = "";
+
+        public string Snippet { get; set; } = "";
+    }
+
+    private sealed class FileRow
+    {
+        public long Id { get; set; }
+
+        public string Path { get; set; } = "";
+
+        public string Hash { get; set; } = "";
+
+        public long Size { get; set; }
+    }
+
+    private sealed class StateHitRow
+    {
+        public long FileId { get; set; }
+
+        public string Topic { get; set; } = "";
+
+        public string Skill { get; set; } = "";
+
+        public long Line { get; set; }
+
+        public long EndLine { get; set; }
+
+        public string Snippet { get; set; } = "";
+
+        public string? Author { get; set; }
+
+        public string? CommitId { get; set; }
+
+        public object? At { get; set; }
+    }
+
+    private sealed class CodeHitRow
+    {
+        public long Id { get; set; }
+
+        public string Repository { get; set; } = "";
+
+        public string RepositoryRoot { get; set; } = "";
+
+        public string Path { get; set; } = "";
+
+        public long Line { get; set; }
+
+        public long EndLine { get; set; }
+
+        public string Framework { get; set; } = "";
+
+        public string Topic { get; set; } = "";
+
+        public string Skill { get; set; } = "";
+
+        public string Snippet { get; set; } = "";
+
+        public string? Author { get; set; }
+
+        public string? CommitId { get; set; }
+
+        public object? At { get; set; }
+
+        public long Dismissed { get; set; }
+    }
+
+    private sealed class RepositoryRow
+    {
+        public string Root { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public string? Remote { get; set; }
+
+        public object? LastScan { get; set; }
+    }
+}

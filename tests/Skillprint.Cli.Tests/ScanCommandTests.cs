@@ -1,0 +1,207 @@
+using System.Diagnostics;
+
+namespace Skillprint.Cli.Tests;
+
+/// <summary>`skillprint scan`, then status, evidence list, dismiss, person alias: as a person types them,
+/// on repositories made with the real git.</summary>
+public sealed class ScanCommandTests : IDisposable
+{
+    private const string Me = "me@example.org";
+
+    private readonly CliRunner _cli = new();
+
+    public ScanCommandTests()
+    {
+        _cli.Environment["GIT_CONFIG_GLOBAL"] = Path.Combine(_cli.Home, ".gitconfig");
+        File.WriteAllText(Path.Combine(_cli.Home, ".gitconfig"), $"[user]\n\tname = Me\n\temail = {Me}\n[init]\n\tdefaultBranch = main\n");
+    }
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Git(string repository, params string[] args)
+    {
+        var (code, output, error) = CliRunner.Exec("git", repository, _cli.Environment, args);
+        code.ShouldBe(0, $"git {string.Join(' ', args)}: {error}");
+        return output;
+    }
+
+    private string Repository(string name, string author, params (string Path, string Text)[] files)
+    {
+        var path = Directory.CreateDirectory(Path.Combine(_cli.WorkDir, name)).FullName;
+        Git(path, "init", "-q");
+        foreach (var (file, text) in files)
+        {
+            var full = Path.Combine(path, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        Git(path, "add", "-A");
+        Git(path, "-c", $"user.email={author}", "commit", "-q", "-m", "init");
+        return path;
+    }
+
+    [Fact]
+    public void Scan_then_status_shows_the_evidenced_level_and_the_gaps()
+    {
+        var api = Repository("api", Me, ("app/jobs.py", "import asyncio\n\n\nasync def main():\n    await asyncio.gather(work(), work())\n    async with lock:\n        pass\n    await asyncio.wait_for(work(), 1)\n    async for item in stream():\n        pass\n    asyncio.run(main())\n"));
+
+        var scan = _cli.RunOk("scan", "api");
+
+        scan.Out.ShouldContain("api (git, ");
+        scan.Out.ShouldContain("files: 1 scanned, 1 parsed, 0 unchanged");
+        scan.Out.ShouldContain("Scanned 1 repository: 1 file,");
+        var status = _cli.RunOk("status", "--format", "json").Json;
+        var async = status.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "async");
+        async.GetProperty("evidencedLevel").GetString().ShouldBe("Intermediate");
+        async.GetProperty("activeProjects").EnumerateArray().Select(p => p.GetString()).ShouldBe(["api"]);
+        var gaps = async.GetProperty("gaps").EnumerateArray().ToList();
+        gaps.ShouldContain(g => g.GetProperty("id").GetString() == "async.queue" && g.GetProperty("name").GetString() == "asyncio.Queue");
+        var code = async.GetProperty("evidence").EnumerateArray().First(e => e.GetProperty("kind").GetString() == "code");
+        code.GetProperty("code").GetProperty("repository").GetString().ShouldBe("api");
+        code.GetProperty("code").GetProperty("author").GetString().ShouldBe(Me);
+
+        var rescan = _cli.RunOk("scan", api);
+        rescan.Out.ShouldContain("files: 1 scanned, 0 parsed, 1 unchanged");
+
+        var explain = _cli.RunOk("status", "--explain", "async");
+        explain.Out.ShouldContain("Evidenced level Intermediate");
+        explain.Out.ShouldContain("[x] asyncio.gather (async.gather)");
+        explain.Out.ShouldContain("api: app/jobs.py:5, ");
+        explain.Out.ShouldContain("[ ] asyncio.Queue (async.queue)");
+    }
+
+    [Fact]
+    public void Evidence_list_gives_every_hit_as_stable_json_and_a_dismissed_hit_stops_counting()
+    {
+        Repository("api", Me, ("app/main.py", "import asyncio\n\nq = asyncio.Queue()\n"));
+        _cli.RunOk("scan", "api");
+
+        var hits = _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json.EnumerateArray().ToList();
+
+        var hit = hits.ShouldHaveSingleItem();
+        hit.EnumerateObject().Select(p => p.Name).ShouldBe(
+            ["kind", "id", "topic", "skill", "skillName", "at", "repository", "path", "line", "endLine", "snippet", "author", "commit", "dismissed", "link", "note"]);
+        hit.GetProperty("kind").GetString().ShouldBe("code");
+        hit.GetProperty("repository").GetString().ShouldBe("api");
+        hit.GetProperty("path").GetString().ShouldBe("app/main.py");
+        hit.GetProperty("line").GetInt32().ShouldBe(3);
+        hit.GetProperty("snippet").GetString().ShouldBe("q = asyncio.Queue()");
+        hit.GetProperty("author").GetString().ShouldBe(Me);
+        hit.GetProperty("commit").GetString()!.Length.ShouldBe(40);
+
+        var id = hit.GetProperty("id").GetInt64();
+        _cli.RunOk("evidence", "dismiss", $"{id}").Out.ShouldContain($"Dismissed {id}: async.queue in api/app/main.py:3");
+        _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json.GetArrayLength().ShouldBe(0);
+        _cli.RunOk("scan", "api");
+        _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json.GetArrayLength().ShouldBe(0);
+        _cli.RunOk("evidence", "list", "--skill", "async.queue", "--dismissed", "--format", "json").Json[0].GetProperty("dismissed").GetBoolean().ShouldBeTrue();
+
+        var missing = _cli.Run("evidence", "dismiss", "987654");
+        missing.ExitCode.ShouldBe(1);
+        missing.Error.ShouldContain("no code hit with id 987654");
+    }
+
+    [Fact]
+    public void Another_authors_hits_are_theirs_until_joined_by_an_alias_or_read_with_all_authors()
+    {
+        Repository("lib", "me@work.example.org", ("lib.py", "import asyncio\n\nq = asyncio.Queue()\n"));
+        _cli.RunOk("scan", "lib");
+
+        _cli.RunOk("evidence", "list", "--format", "json").Json.GetArrayLength().ShouldBe(0);
+        _cli.RunOk("evidence", "list", "--format", "json", "--person", "me@work.example.org").Json.GetArrayLength().ShouldBeGreaterThan(0);
+        _cli.RunOk("evidence", "list", "--format", "json", "--all-authors").Json.GetArrayLength().ShouldBeGreaterThan(0);
+
+        _cli.RunOk("person", "alias", "me@work.example.org").Out.ShouldContain($"{Me} is now: {Me}, me@work.example.org");
+        var mine = _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json;
+        mine.GetArrayLength().ShouldBe(1);
+        mine[0].GetProperty("author").GetString().ShouldBe("me@work.example.org");
+    }
+
+    [Fact]
+    public void A_path_that_does_not_exist_fails_the_run_after_scanning_the_others()
+    {
+        Repository("api", Me, ("app.py", "import asyncio\nasyncio.run(main())\n"));
+
+        var result = _cli.Run("scan", "missing", "api", "--format", "json");
+
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("missing: no such folder");
+        var report = result.Json;
+        report.GetProperty("repositories").GetArrayLength().ShouldBe(1);
+        report.GetProperty("repositories")[0].GetProperty("filesParsed").GetInt32().ShouldBe(1);
+        _cli.RunOk("evidence", "list", "--format", "json").Json.GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>A scan killed (kill -9) at any moment leaves the store as before it or as after a
+    /// complete one, and the next scan completes.</summary>
+    [Fact]
+    public void A_scan_killed_at_any_moment_leaves_the_previous_or_the_new_complete_state()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_cli.WorkDir, "big")).FullName;
+        for (var i = 0; i < 300; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"m{i:000}.py"), $"import asyncio\n\n\nasync def f{i}():\n    await asyncio.sleep({i})\n");
+        }
+
+        _cli.RunOk("scan", "big");
+        var before = Snapshot();
+        var saved = _cli.Database + ".before";
+        File.Copy(_cli.Database, saved);
+
+        for (var i = 0; i < 300; i += 2)
+        {
+            File.Delete(Path.Combine(folder, $"m{i:000}.py"));
+        }
+
+        for (var i = 0; i < 600; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"n{i:000}.py"), $"import asyncio\n\nq{i} = asyncio.Queue()\n\n\nasync def g{i}():\n    async with x:\n        await asyncio.gather(a(), b())\n");
+        }
+
+        _cli.RunOk("scan", "big");
+        var after = Snapshot();
+        after.ShouldNotBe(before);
+
+        var dll = Path.Combine(AppContext.BaseDirectory, "skillprint.dll");
+        File.Exists(dll).ShouldBeTrue(dll);
+        var outcomes = new List<string>();
+        foreach (var delay in new[] { 0, 80, 160, 240, 320, 400, 500, 650, 800, 1000 })
+        {
+            File.Copy(saved, _cli.Database, overwrite: true);
+            foreach (var side in new[] { "-wal", "-shm", "-journal" })
+            {
+                File.Delete(_cli.Database + side);
+            }
+
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _cli.WorkDir, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(dll);
+            start.ArgumentList.Add("scan");
+            start.ArgumentList.Add("big");
+            foreach (var (name, value) in _cli.Environment)
+            {
+                start.Environment[name] = value;
+            }
+
+            using (var process = Process.Start(start)!)
+            {
+                Thread.Sleep(delay);
+                process.Kill(entireProcessTree: true); // SIGKILL on Linux
+                process.WaitForExit();
+            }
+
+            var state = Snapshot();
+            (state.SetEquals(before) || state.SetEquals(after)).ShouldBeTrue($"after a kill at {delay} ms the store holds {state.Count} hits: neither the {before.Count} before nor the {after.Count} after");
+            outcomes.Add(state.SetEquals(before) ? "before" : "after");
+        }
+
+        _cli.RunOk("scan", "big");
+        Snapshot().SetEquals(after).ShouldBeTrue();
+        outcomes.ShouldContain("before", string.Join(", ", outcomes));
+    }
+
+    private HashSet<string> Snapshot() =>
+        _cli.RunOk("evidence", "list", "--all-authors", "--format", "json").Json.EnumerateArray()
+            .Select(e => $"{e.GetProperty("path").GetString()}:{e.GetProperty("line").GetInt32()}:{e.GetProperty("skill").GetString()}")
+            .ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,1 @@
+"""Domus: a small home inventory service."""

@@ -1,0 +1,46 @@
+import asyncio
+
+import httpx
+from fastapi import FastAPI, HTTPException
+
+from .models import Item, ItemList, parse_item
+
+app = FastAPI(title="domus")
+ITEMS: dict[str, Item] = {}
+PRICE_SOURCES = ["https://prices.example.org", "https://market.example.org"]
+
+
+async def fetch_price(client: httpx.AsyncClient, base: str, name: str) -> float | None:
+    response = await client.get(f"{base}/price", params={"q": name})
+    if response.status_code != 200:
+        return None
+    return response.json().get("price")
+
+
+@app.get("/items")
+async def list_items() -> list[dict]:
+    return [item.model_dump() for item in ITEMS.values()]
+
+
+@app.post("/items")
+async def add_item(payload: dict) -> dict:
+    item = parse_item(payload)
+    if item is None:
+        raise HTTPException(status_code=422, detail="invalid item")
+    ITEMS[item.name] = item
+    return item.model_dump(mode="json")
+
+
+@app.get("/items/{name}/market")
+async def market_prices(name: str) -> dict:
+    async with httpx.AsyncClient(timeout=5.0) as client:
+        prices = await asyncio.wait_for(
+            asyncio.gather(*(fetch_price(client, base, name) for base in PRICE_SOURCES)),
+            timeout=10,
+        )
+    return {"name": name, "prices": [p for p in prices if p is not None]}
+
+
+@app.get("/export")
+async def export() -> str:
+    return ItemList.dump_json(list(ITEMS.values())).decode()

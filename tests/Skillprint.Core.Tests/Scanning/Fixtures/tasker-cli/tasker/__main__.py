@@ -1,0 +1,3 @@
+from tasker.main import app
+
+app(prog_name="tasker")

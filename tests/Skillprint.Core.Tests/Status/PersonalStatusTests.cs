@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Skillprint.Core.Status;
+using static Skillprint.Core.Tests.Status.StatusFixture;
+
+namespace Skillprint.Core.Tests.Status;
+
+public sealed class PersonalStatusTests
+{
+    private static readonly FixedTime Clock = new(Now);
+
+    [Fact]
+    public void Without_assessments_or_evidence_every_topic_is_None_with_its_beginner_skills_as_gaps()
+    {
+        var status = PersonalStatus.Compute(Framework(), [], Array.Empty<ManualEvidence>(), Clock);
+
+        status.FrameworkId.ShouldBe("python");
+        status.Breadcrumb.ShouldBe("Programming Languages > Python");
+        status.GeneratedAt.ShouldBe(Now);
+        status.Topics.Select(t => t.Id).ShouldBe(["pydantic", "async", "cli"], "the framework's order");
+        status.Topics.ShouldAllBe(t => t.SelfLevel == Level.None && t.EvidencedLevel == Level.None && !t.HasStanding);
+        status.Topics[0].Gaps.ShouldBe([new Gap("pydantic.models", "models", Level.Beginner)]);
+        status.Topics[1].Gaps.ShouldBe([new Gap("async.await", "async/await", Level.Beginner)]);
+        status.Topics[2].Gaps.ShouldBeEmpty();
+        status.Topics[1].Tracks.Select(t => t.Name).ShouldBe(["Backend", "API"]);
+        status.Topics[1].Relevance.ShouldBe("Medium");
+    }
+
+    [Fact]
+    public void The_latest_assessment_sets_the_level_and_manual_evidence_closes_gaps()
+    {
+        var assessments = new[]
+        {
+            Assess("async", Level.Beginner, "first steps", daysAgo: 300),
+            Assess("async", Level.Intermediate, "FastAPI async endpoints", daysAgo: 10),
+            Assess("pydantic", Level.Advanced, null, daysAgo: 5),
+            Assess("cli", Level.Expert, "another framework's topic", daysAgo: 1, framework: "rust"),
+        };
+        var evidence = new[]
+        {
+            Manual(1, "async", "async.old-gather", "https://example.com/talk", "talk on gather", daysAgo: 20),
+            Manual(2, "pydantic", null, null, "course on pydantic v2", daysAgo: 3),
+            Manual(3, "pydantic", "pydantic.settings", null, "settings in domus-api", daysAgo: 2),
+        };
+
+        var status = PersonalStatus.Compute(Framework(), assessments, evidence, Clock);
+
+        var async = status.Topics[1];
+        async.SelfLevel.ShouldBe(Level.Intermediate);
+        async.SelfNote.ShouldBe("FastAPI async endpoints");
+        async.SelfAssessedAt.ShouldBe(Now.AddDays(-10));
+        async.AssessmentCount.ShouldBe(2);
+        async.EvidencedLevel.ShouldBe(Level.None);
+        async.CurrentLevel.ShouldBe(Level.Intermediate);
+        var talk = async.Evidence.ShouldHaveSingleItem();
+        talk.Skill.ShouldBe("async.gather", "the moved id is followed");
+        talk.SkillName.ShouldBe("asyncio.gather");
+        talk.Link.ShouldBe("https://example.com/talk");
+        talk.Kind.ShouldBe(EvidenceKind.Manual);
+        async.ActiveProjects.ShouldBeEmpty();
+        // Up to Advanced (one above Intermediate), lowest level first, then by name; gather is evidenced.
+        async.Gaps.ShouldBe(
+        [
+            new Gap("async.await", "async/await", Level.Beginner),
+            new Gap("async.httpx", "httpx async client", Level.Intermediate),
+            new Gap("async.generators", "async generators", Level.Advanced),
+            new Gap("async.queue", "asyncio.Queue", Level.Advanced),
+            new Gap("async.executor", "concurrent.futures integration", Level.Advanced),
+        ]);
+
+        var pydantic = status.Topics[0];
+        pydantic.SelfLevel.ShouldBe(Level.Advanced);
+        pydantic.AssessmentCount.ShouldBe(1);
+        pydantic.Evidence.Select(e => e.Id).ShouldBe([3L, 2L], "newest first");
+        pydantic.Gaps.Select(g => g.Id).ShouldBe(
+            ["pydantic.models", "pydantic.validators", "pydantic.json-schema", "pydantic.plugins"]);
+
+        var cli = status.Topics[2];
+        cli.SelfLevel.ShouldBe(Level.None, "the assessment of another framework does not count");
+        cli.AssessmentCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Code_evidence_sets_the_evidenced_level_and_the_active_projects()
+    {
+        var assessments = new[] { Assess("async", Level.Advanced, null, daysAgo: 1) };
+        var evidence = new[]
+        {
+            Code("async", "async.await", "domus-api", "app/main.py", 3, daysAgo: 10),
+            Code("async", "async.gather", "domus-api", "app/main.py", 14, daysAgo: 10),
+            Code("async", "async.httpx", "domus-api", "app/client.py", 7, daysAgo: 30),
+            // One of the two detectable Advanced skills: 50% is under the 60% threshold.
+            Code("async", "async.queue", "old-tool", "worker.py", 22, daysAgo: 200),
+        };
+
+        var status = PersonalStatus.Compute(Framework(), assessments, evidence, Clock);
+
+        var async = status.Topics[1];
+        async.SelfLevel.ShouldBe(Level.Advanced);
+        async.EvidencedLevel.ShouldBe(Level.Intermediate);
+        async.CurrentLevel.ShouldBe(Level.Intermediate);
+        async.ActiveProjects.ShouldBe(["domus-api"], "old-tool's only hit is older than 180 days");
+        async.Gaps.ShouldBe(
+        [
+            new Gap("async.generators", "async generators", Level.Advanced),
+            new Gap("async.executor", "concurrent.futures integration", Level.Advanced),
+        ]);
+        async.Evidence.Count.ShouldBe(4);
+        async.Evidence[^1].Code!.Repository.ShouldBe("old-tool");
+    }
+
+    [Fact]
+    public void A_level_without_detectable_skills_neither_blocks_nor_grants()
+    {
+        var framework = Framework();
+        var pydantic = framework.FindTopic("pydantic")!;
+
+        // Beginner 1/1 and Intermediate 1/1; Advanced has one detectable skill (settings).
+        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string> { "pydantic.models", "pydantic.validators" }, 0.6)
+            .ShouldBe(Level.Intermediate);
+        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string> { "pydantic.models", "pydantic.validators", "pydantic.settings" }, 0.6)
+            .ShouldBe(Level.Advanced, "Expert has no detectable skill: it is skipped, not granted");
+        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string> { "pydantic.validators" }, 0.6)
+            .ShouldBe(Level.None, "Beginner is not met, so nothing above it counts");
+        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string>(), 0.6).ShouldBe(Level.None);
+    }
+
+    [Fact]
+    public void The_json_has_the_documented_shape()
+    {
+        var status = PersonalStatus.Compute(
+            Framework(),
+            [Assess("async", Level.Intermediate, "FastAPI", daysAgo: 2)],
+            [Manual(7, "async", "async.gather", "https://example.com", "talk", daysAgo: 1)],
+            Clock);
+
+        using var json = JsonDocument.Parse(StatusJson.Write(status));
+        var root = json.RootElement;
+        root.GetProperty("framework").GetProperty("id").GetString().ShouldBe("python");
+        root.GetProperty("generatedAt").GetDateTimeOffset().ShouldBe(Now);
+        var topics = root.GetProperty("topics");
+        topics.GetArrayLength().ShouldBe(3);
+        var async = topics[1];
+        async.EnumerateObject().Select(p => p.Name).ShouldBe(
+        [
+            "id", "name", "relevance", "tracks", "selfLevel", "selfNote", "selfAssessedAt", "assessments",
+            "evidencedLevel", "level", "evidence", "activeProjects", "gaps",
+        ]);
+        async.GetProperty("id").GetString().ShouldBe("async");
+        async.GetProperty("name").GetString().ShouldBe("Async Programming");
+        async.GetProperty("relevance").GetString().ShouldBe("Medium");
+        async.GetProperty("tracks")[1].GetProperty("id").GetString().ShouldBe("api");
+        async.GetProperty("tracks")[1].GetProperty("name").GetString().ShouldBe("API");
+        async.GetProperty("selfLevel").GetString().ShouldBe("Intermediate");
+        async.GetProperty("evidencedLevel").GetString().ShouldBe("None");
+        async.GetProperty("assessments").GetInt32().ShouldBe(1);
+        var evidence = async.GetProperty("evidence")[0];
+        evidence.GetProperty("kind").GetString().ShouldBe("manual");
+        evidence.GetProperty("id").GetInt64().ShouldBe(7);
+        evidence.GetProperty("skill").GetString().ShouldBe("async.gather");
+        evidence.GetProperty("skillName").GetString().ShouldBe("asyncio.gather");
+        evidence.GetProperty("link").GetString().ShouldBe("https://example.com");
+        evidence.GetProperty("code").ValueKind.ShouldBe(JsonValueKind.Null);
+        async.GetProperty("activeProjects").GetArrayLength().ShouldBe(0);
+        var gap = async.GetProperty("gaps")[0];
+        gap.GetProperty("id").GetString().ShouldBe("async.await");
+        gap.GetProperty("name").GetString().ShouldBe("async/await");
+        gap.GetProperty("level").GetString().ShouldBe("Beginner");
+        topics[2].GetProperty("selfLevel").GetString().ShouldBe("None");
+        topics[2].GetProperty("selfNote").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+}

@@ -1,0 +1,200 @@
+using Dapper;
+using Skillprint.Core.Scanning;
+using Skillprint.Store.Tests.Harness;
+
+namespace Skillprint.Store.Tests;
+
+/// <summary>What the store promises the scanner and the readers of hits, on each engine.</summary>
+public abstract class ScanStoreContractTests : IDisposable
+{
+    private const string Framework = "python";
+    private const string Ada = "ada@example.org";
+    private const string Bo = "bo@example.org";
+
+    private static readonly DateTimeOffset Monday = new(2025, 3, 3, 9, 15, 30, TimeSpan.Zero);
+    private static readonly RepositoryInfo Api = new("/src/api", "api", RepositoryKind.Git, "git@example.org:api.git");
+
+    protected ScanStoreContractTests(EngineHarness harness)
+    {
+        Harness = harness;
+    }
+
+    protected EngineHarness Harness { get; }
+
+    public void Dispose()
+    {
+        Harness.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private static ScannedHit Hit(string skill, int line, string author, string snippet = "code", DateTimeOffset? at = null) =>
+        new(skill.Split('.')[0], skill, line, line + 1, snippet, new LineAuthor(author, "c0ffee" + line, at ?? Monday));
+
+    private static ScannedFile File(string path, string hash, params ScannedHit[] hits) => new(path, hash, 100, hits);
+
+    private static ScanWrite Full(params ScannedFile[] files) =>
+        new(true, [.. files.Select(f => new FileUpdate(f, FileChange.New))], [], new ScanCounts(files.Length, files.Length, 0, 0));
+
+    private static void Scan(SkillprintStore store, ScanWrite write, string rules = "r1")
+    {
+        var id = store.BeginScan(Api, Framework, rules, "abc", Monday);
+        store.CompleteScan(id, write, Monday.AddSeconds(5));
+    }
+
+    [Fact]
+    public void A_complete_scan_reads_back_as_the_repository_state()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        store.LoadState(Api.Root).ShouldBe(RepositoryState.Empty);
+
+        Scan(store, Full(
+            File("app/main.py", "h1", Hit("async.gather", 12, Ada, "await asyncio.gather(a, b)"), Hit("async.await", 12, Ada)),
+            File("pyproject.toml", "h2")));
+
+        var state = store.LoadState(Api.Root);
+        state.Framework.ShouldBe(Framework);
+        state.RulesHash.ShouldBe("r1");
+        state.Files.Keys.Order().ShouldBe(["app/main.py", "pyproject.toml"]);
+        var main = state.Files["app/main.py"];
+        main.Hash.ShouldBe("h1");
+        main.Hits.Select(h => h.Skill).ShouldBe(["async.await", "async.gather"]);
+        main.Hits[1].ShouldBe(Hit("async.gather", 12, Ada, "await asyncio.gather(a, b)"));
+        state.Files["pyproject.toml"].Hits.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Changes_renames_and_deletions_are_applied_and_other_files_keep_their_rows()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(
+            File("a.py", "ha", Hit("async.queue", 3, Ada)),
+            File("b.py", "hb", Hit("async.run", 9, Bo)),
+            File("c.py", "hc", Hit("async.await", 1, Ada)),
+            File("keep.py", "hk", Hit("async.gather", 2, Bo))));
+        var gather = store.ListCodeHits(new CodeHitQuery(Framework)).Single(h => h.Skill == "async.gather");
+
+        Scan(store, new ScanWrite(
+            false,
+            [
+                new FileUpdate(File("a.py", "ha2", Hit("async.task-group", 4, Bo)), FileChange.Changed),
+                new FileUpdate(File("b2.py", "hb", Hit("async.run", 9, Bo)), FileChange.Renamed, "b.py"),
+                new FileUpdate(File("d.py", "hd", Hit("async.sleep", 7, Ada)), FileChange.New),
+            ],
+            ["c.py"],
+            new ScanCounts(4, 2, 0, 0)));
+
+        var hits = store.ListCodeHits(new CodeHitQuery(Framework));
+        hits.Select(h => (h.Path, h.Skill, h.Line)).ShouldBe(
+            [("a.py", "async.task-group", 4), ("b2.py", "async.run", 9), ("d.py", "async.sleep", 7), ("keep.py", "async.gather", 2)]);
+        hits.Single(h => h.Skill == "async.gather").ShouldBe(gather);
+        store.LoadState(Api.Root).Files.Keys.Order().ShouldBe(["a.py", "b2.py", "d.py", "keep.py"]);
+    }
+
+    [Fact]
+    public void Hits_are_read_per_author_skill_and_topic_with_their_attribution()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(
+            File("a.py", "ha", Hit("async.queue", 3, Ada, "q = asyncio.Queue()", Monday.AddDays(-3)), Hit("pydantic.model", 8, Bo))));
+
+        var ada = store.ListCodeHits(new CodeHitQuery(Framework, [Ada.ToUpperInvariant()])).ShouldHaveSingleItem();
+        ada.ShouldBe(ada with
+        {
+            Repository = "api",
+            RepositoryRoot = "/src/api",
+            Path = "a.py",
+            Line = 3,
+            EndLine = 4,
+            Framework = Framework,
+            Topic = "async",
+            Skill = "async.queue",
+            Snippet = "q = asyncio.Queue()",
+            Author = Ada,
+            Commit = "c0ffee3",
+            At = Monday.AddDays(-3),
+            Dismissed = false,
+        });
+        store.ListCodeHits(new CodeHitQuery(Framework, [Ada, Bo])).Count.ShouldBe(2);
+        store.ListCodeHits(new CodeHitQuery(Framework, [])).ShouldBeEmpty();
+        store.ListCodeHits(new CodeHitQuery(Framework, Skill: "pydantic.model")).ShouldHaveSingleItem().Author.ShouldBe(Bo);
+        store.ListCodeHits(new CodeHitQuery(Framework, Topic: "async")).ShouldHaveSingleItem().Skill.ShouldBe("async.queue");
+        store.ListCodeHits(new CodeHitQuery("other")).ShouldBeEmpty();
+        store.FindCodeHit(ada.Id).ShouldBe(ada);
+    }
+
+    [Fact]
+    public void A_dismissal_outlives_a_rescan_that_stores_the_hit_again_and_follows_a_rename()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Ada, "q = asyncio.Queue()"))));
+        var hit = store.ListCodeHits(new CodeHitQuery(Framework)).ShouldHaveSingleItem();
+
+        store.DismissHit(hit.Id, Monday).ShouldBeTrue();
+        store.DismissHit(hit.Id, Monday).ShouldBeTrue();
+        store.ListCodeHits(new CodeHitQuery(Framework)).ShouldBeEmpty();
+
+        // Rescanned with other rules: every row is written anew, at another line.
+        Scan(store, Full(File("a.py", "ha", Hit("async.queue", 5, Ada, "q = asyncio.Queue()"))), rules: "r2");
+        store.ListCodeHits(new CodeHitQuery(Framework)).ShouldBeEmpty();
+        store.ListCodeHits(new CodeHitQuery(Framework, IncludeDismissed: true)).ShouldHaveSingleItem().Dismissed.ShouldBeTrue();
+
+        Scan(store, new ScanWrite(false, [new FileUpdate(File("moved.py", "ha", Hit("async.queue", 5, Ada, "q = asyncio.Queue()")), FileChange.Renamed, "a.py")], [], new ScanCounts(1, 0, 0, 0)), rules: "r2");
+        store.ListCodeHits(new CodeHitQuery(Framework)).ShouldBeEmpty();
+        store.ListCodeHits(new CodeHitQuery(Framework, IncludeDismissed: true)).ShouldHaveSingleItem().Path.ShouldBe("moved.py");
+        store.DismissHit(424242, Monday).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_scan_left_running_by_a_killed_process_becomes_failed_and_cannot_complete_later()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Ada))));
+        var killed = store.BeginScan(Api, Framework, "r1", "abc", Monday);
+
+        store.LoadState(Api.Root).Files.Keys.ShouldBe(["a.py"]);
+        var next = store.BeginScan(Api, Framework, "r1", "def", Monday.AddMinutes(1));
+
+        using var raw = Harness.OpenRaw();
+        raw.Query<string>("SELECT state FROM scans ORDER BY id").ShouldBe(["complete", "failed", "running"]);
+        Should.Throw<StoreException>(() => store.CompleteScan(killed, Full(), Monday)).Message.ShouldContain("not running");
+        store.CompleteScan(next, Full(File("b.py", "hb")), Monday.AddMinutes(2));
+        store.LoadState(Api.Root).Files.Keys.ShouldBe(["b.py"]);
+        raw.ExecuteScalar<long>("SELECT files_seen FROM scans WHERE id = @next", new { next }).ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_failed_write_leaves_the_previous_complete_state()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Ada))));
+        var id = store.BeginScan(Api, Framework, "r1", "abc", Monday);
+
+        // Two new rows for the same path break the unique key half-way through the write.
+        var broken = new ScanWrite(
+            false,
+            [new FileUpdate(File("b.py", "hb", Hit("async.run", 1, Ada)), FileChange.New), new FileUpdate(File("b.py", "hb2"), FileChange.New)],
+            ["a.py"],
+            new ScanCounts(2, 2, 0, 0));
+        Should.Throw<Exception>(() => store.CompleteScan(id, broken, Monday));
+        store.FailScan(id, Monday);
+
+        store.LoadState(Api.Root).Files.Keys.ShouldBe(["a.py"]);
+        store.ListCodeHits(new CodeHitQuery(Framework)).ShouldHaveSingleItem().Skill.ShouldBe("async.queue");
+    }
+
+    [Fact]
+    public void Repositories_are_listed_with_their_last_complete_scan()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full());
+        store.BeginScan(Api with { Root = "/src/zeta", Name = "zeta" }, Framework, "r1", null, Monday);
+
+        var listed = store.ListRepositories();
+
+        listed.Select(r => (r.Repository, r.LastScan)).ShouldBe([(Api, (DateTimeOffset?)Monday.AddSeconds(5)), (Api with { Root = "/src/zeta", Name = "zeta" }, null)]);
+    }
+}
+
+public sealed class SqliteScanStoreTests() : ScanStoreContractTests(new SqliteHarness());
+
+public sealed class PostgresScanStoreTests() : ScanStoreContractTests(new PostgresHarness());
