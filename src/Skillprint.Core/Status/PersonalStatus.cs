@@ -152,8 +152,10 @@ public sealed record PersonalStatus(
             var evidenced = EvidencedLevel(topic, codeSkills, framework.Threshold);
             var current = evidenced != Level.None ? evidenced : latest?.Level ?? Level.None;
             var reach = current == Level.Expert ? Level.Expert : current + 1;
+            // Gaps are what code could show and does not yet (issue 4): skills no code can show are
+            // listed by `status --explain` and the roadmaps, not as gaps.
             var gaps = topic.Skills
-                .Where(s => s.Level <= reach && !evidencedSkills.Contains(s.Id))
+                .Where(s => s.IsDetectable && s.Level <= reach && !evidencedSkills.Contains(s.Id))
                 .OrderBy(s => s.Level)
                 .ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(s => s.Id, StringComparer.Ordinal)

@@ -56,11 +56,11 @@ public sealed class MarkdownExportTests
             [
                 "Pydantic", "Advanced",
                 "domus-api models: nested validators | computed fields; settings management: talk\non settings (https://example.com/talk)",
-                "", "No models, no validators, no custom JSON schema, no plugins",
+                "", "No models, no validators",
             ],
             [
                 "Async Programming", "Intermediate", "asyncio.gather: asyncio.gather in domus-api", "",
-                "No async/await, no httpx async client, no async generators, no asyncio.Queue, no concurrent.futures integration",
+                "No async/await, no httpx async client, no async generators, no asyncio.Queue",
             ],
         ]);
 
@@ -164,7 +164,7 @@ public sealed class MarkdownExportTests
         var page = MarkdownExport.RenderRegion(status);
 
         page.ShouldContain(
-            "| Async Programming | Intermediate (self: Advanced) | async/await and asyncio.gather in domus-api, 2 files; asyncio.Queue in netapi, 1 file | domus-api, netapi | No async generators, no concurrent.futures integration |\n");
+            "| Async Programming | Intermediate (self: Advanced) | async/await and asyncio.gather in domus-api, 2 files; asyncio.Queue in netapi, 1 file | domus-api, netapi | No async generators |\n");
     }
 
     [Theory]

@@ -108,10 +108,11 @@ public sealed class ParserRecoveryTests
         // Four times the input may cost about four times the work, never sixteen (quadratic). Work is
         // counted as bytes allocated on this thread, which is deterministic where a clock is not; every
         // re-parse of a stretch of tokens builds its nodes again, so backtracking shows up here.
-        // Throughput itself is measured by bench/Skillprint.Bench, not by tests.
+        // Buffers that grow by doubling can make four times the input allocate up to eight times as
+        // much; quadratic work would be sixteen. Throughput is measured by bench/Skillprint.Bench.
         var small = AllocatedBy(string.Concat(Enumerable.Repeat(piece, 20_000)) + "a\n");
         var large = AllocatedBy(string.Concat(Enumerable.Repeat(piece, 80_000)) + "a\n");
-        large.ShouldBeLessThan(small * 6);
+        large.ShouldBeLessThan(small * 10);
     }
 
     private static long AllocatedBy(string source)
