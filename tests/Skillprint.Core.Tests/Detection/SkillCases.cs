@@ -130,6 +130,8 @@ public static class SkillCases
         { "typing.generics", "app.py", L("from typing import TypeVar, Generic", "T = TypeVar('T')", "class Box(Generic[T]):", "    pass"), [2, 3] },
         { "typing.generics", "app.py", L("def first[T](xs: list[T]) -> T:", "    return xs[0]", "class Box[T]:", "    pass", "type Pair[T] = tuple[T, T]"), [1, 3, 5] },
         { "typing.protocol", "app.py", L("from typing import Protocol", "class Greeter(Protocol):", "    def greet(self) -> str: ..."), [2] },
+        // The typing_extensions backport, imported on one branch as real projects do (annotated_types does).
+        { "typing.protocol", "compat.py", L("import sys", "if sys.version_info < (3, 8):", "    from typing_extensions import Protocol", "else:", "    from typing import Protocol", "class Greeter(Protocol):", "    pass"), [6] },
         { "typing.overload", "app.py", L("from typing import overload", "@overload", "def f(x: int) -> int: ..."), [2] },
         { "typing.overload", "app.py", L("import typing", "class C:", "    @typing.overload", "    def f(self, x: str) -> str: ..."), [3] },
         { "typing.type-alias", "app.py", L("type Vector = list[float]"), [1] },
