@@ -112,7 +112,12 @@ public sealed class ScanCommandTests : IDisposable
         _cli.RunOk("evidence", "list", "--format", "json", "--person", "me@work.example.org").Json.GetArrayLength().ShouldBeGreaterThan(0);
         _cli.RunOk("evidence", "list", "--format", "json", "--all-authors").Json.GetArrayLength().ShouldBeGreaterThan(0);
 
+        var unmatched = _cli.RunOk("status");
+        unmatched.Error.ShouldContain($"note: no scanned code is credited to {Me}; hits by other authors: me@work.example.org (");
+        unmatched.Error.ShouldContain("skillprint person alias EMAIL");
+
         _cli.RunOk("person", "alias", "me@work.example.org").Out.ShouldContain($"{Me} is now: {Me}, me@work.example.org");
+        _cli.RunOk("status").Error.ShouldNotContain("note:");
         var mine = _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json;
         mine.GetArrayLength().ShouldBe(1);
         mine[0].GetProperty("author").GetString().ShouldBe("me@work.example.org");

@@ -61,6 +61,33 @@ internal static class StatusCommand
             allAuthors ? null : person);
     }
 
+    /// <summary>
+    /// When none of the scanned code counts for the person but other authors' does (git's user.email
+    /// differs from the commits' author, say), a page of empty levels would mislead: say so on stderr.
+    /// </summary>
+    private static void NoteOtherAuthors(CliApp app, ParseResult parsed, string framework, string person, bool allAuthors, PersonalStatus status)
+    {
+        if (allAuthors || status.Topics.Any(t => t.Evidence.Any(e => e.Code is not null)))
+        {
+            return;
+        }
+
+        using var store = app.OpenStore(parsed);
+        var others = store.ListCodeHits(new CodeHitQuery(framework))
+            .GroupBy(hit => hit.Author, StringComparer.Ordinal)
+            .OrderByDescending(group => group.Count())
+            .ToList();
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var names = string.Join(", ", others.Take(3).Select(group => $"{group.Key ?? "unknown"} ({group.Count()})"));
+        app.Context.Error.WriteLine(
+            $"note: no scanned code is credited to {person}; hits by other authors: {names}{(others.Count > 3 ? ", ..." : "")}. " +
+            "If one is you: 'skillprint person alias EMAIL', or --person EMAIL, or --all-authors.");
+    }
+
     /// <summary>The code hits that count for a person (every email of theirs), or for everyone.</summary>
     internal static IReadOnlyList<CodeHit> CodeHits(SkillprintStore store, string framework, string person, bool allAuthors, string? skill = null, bool includeDismissed = false)
     {
@@ -105,6 +132,7 @@ internal static class StatusCommand
                 break;
             default:
                 WriteTable(app.Context.Out, status);
+                NoteOtherAuthors(app, parsed, framework.Id, person, allAuthors, status);
                 break;
         }
 
