@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Skillprint.Core.Scanning;
 using Skillprint.Store;
 
 namespace Skillprint.Cli;
@@ -139,50 +139,15 @@ internal sealed class CliApp(CliContext context)
 
     private string? GitUserEmail()
     {
+        var folder = Directory.Exists(Context.CurrentDirectory) ? Context.CurrentDirectory : Path.GetTempPath();
         try
         {
-            var start = new ProcessStartInfo("git")
-            {
-                ArgumentList = { "config", "user.email" },
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = Directory.Exists(Context.CurrentDirectory) ? Context.CurrentDirectory : Path.GetTempPath(),
-            };
-
-            // git reads the user's configuration from these; take them from the context, not the process.
-            foreach (var name in (string[])["HOME", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"])
-            {
-                var value = Context.GetVariable(name);
-                if (value is null)
-                {
-                    start.Environment.Remove(name);
-                }
-                else
-                {
-                    start.Environment[name] = value;
-                }
-            }
-
-            using var git = Process.Start(start);
-            if (git is null)
-            {
-                return null;
-            }
-
-            var output = git.StandardOutput.ReadToEnd();
-            git.StandardError.ReadToEnd();
-            if (!git.WaitForExit(10_000))
-            {
-                git.Kill();
-                return null;
-            }
-
-            return git.ExitCode == 0 ? output.Trim() : null;
+            var result = Commands.ScanCommand.Git(Context, TimeSpan.FromSeconds(10)).Run(folder, "config", "user.email");
+            return result.Ok ? result.Output.Trim() : null;
         }
-        catch (Exception error) when (error is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        catch (GitException)
         {
-            return null; // no git on this machine
+            return null; // no git on this machine, or it did not answer
         }
     }
 

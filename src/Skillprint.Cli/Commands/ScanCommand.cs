@@ -105,7 +105,7 @@ internal static class ScanCommand
     }
 
     /// <summary>Git as the user's own: the context's HOME and git configuration variables.</summary>
-    internal static GitRunner Git(CliContext context)
+    internal static GitRunner Git(CliContext context, TimeSpan? timeout = null)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var name in (string[])["HOME", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_NOSYSTEM"])
@@ -113,7 +113,7 @@ internal static class ScanCommand
             environment[name] = context.GetVariable(name);
         }
 
-        return new GitRunner(environment);
+        return new GitRunner(environment, timeout);
     }
 
     private static void WriteSummary(CliApp app, ScanReport report)
