@@ -137,7 +137,6 @@ internal sealed partial class Parser
         }
 
         var values = PopArray<ExprNode>(start);
-        var last = values[^1];
         return new BoolOp(BoolOperator.Or, values, line, column, _lastEndLine, _lastEndColumn);
     }
 
@@ -160,7 +159,6 @@ internal sealed partial class Parser
         }
 
         var values = PopArray<ExprNode>(start);
-        var last = values[^1];
         return new BoolOp(BoolOperator.And, values, line, column, _lastEndLine, _lastEndColumn);
     }
 
