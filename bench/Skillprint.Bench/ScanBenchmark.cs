@@ -131,7 +131,7 @@ public static class ScanBenchmark
 
     private static long CorpusBytes(SkillprintStore store) =>
         store.ListRepositories()
-            .Select(r => store.LoadState(r.Repository.Root))
+            .Select(r => store.LoadState(r.Repository))
             .SelectMany(s => s.Files.Values)
             .Where(f => f.Path.EndsWith(".py", StringComparison.Ordinal))
             .Sum(f => f.Size);

@@ -62,11 +62,13 @@ public static class Program
         };
         app.Examples(framework, "skillprint framework show python", "skillprint framework validate content/python");
 
-        var evidence = new Command("evidence", "List the evidence of your skills (code hits found by `skillprint scan`, and what you entered by hand), add evidence code cannot show (a talk, a course, a review), dismiss hits.")
+        var evidence = new Command("evidence", "List the evidence of your skills (code hits found by `skillprint scan`, and what you entered by hand), add evidence code cannot show (a talk, a course, a review), dismiss hits, remove and restore.")
         {
             EvidenceAddCommand.Create(app),
             EvidenceListCommand.Create(app),
             EvidenceDismissCommand.Create(app),
+            EvidenceRestoreCommand.Create(app),
+            EvidenceRemoveCommand.Create(app),
         };
         app.Examples(evidence, "skillprint evidence add async --link https://example.org/talk --note \"Talk on asyncio\"", "skillprint evidence list");
 
@@ -78,14 +80,24 @@ public static class Program
 
         var person = new Command("person", "The people whose code and status Skillprint keeps: one person, several emails.")
         {
+            PersonListCommand.Create(app),
             PersonAliasCommand.Create(app),
+            PersonUnaliasCommand.Create(app),
         };
-        app.Examples(person, "skillprint person alias me@work.example.org");
+        app.Examples(person, "skillprint person list", "skillprint person alias me@work.example.org");
+
+        var repo = new Command("repo", "The repositories and folders `skillprint scan` has read.")
+        {
+            RepoListCommand.Create(app),
+            RepoRemoveCommand.Create(app),
+        };
+        app.Examples(repo, "skillprint repo list", "skillprint repo remove pallets/click --yes");
 
         root.Add(ScanCommand.Create(app));
         root.Add(framework);
         root.Add(AssessCommand.Create(app));
         root.Add(evidence);
+        root.Add(repo);
         root.Add(StatusCommand.Create(app));
         root.Add(export);
         root.Add(person);

@@ -1,3 +1,4 @@
+using Skillprint.Core.People;
 using Dapper;
 using Skillprint.Core.Growth;
 using Skillprint.Core.History;

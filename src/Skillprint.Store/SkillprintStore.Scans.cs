@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Skillprint.Core.Repositories;
 using Skillprint.Core.Scanning;
 
 namespace Skillprint.Store;
@@ -7,7 +8,7 @@ namespace Skillprint.Store;
 /// <summary>Repositories, scans, files and hits (issue 4): what the scanner writes and what
 /// status, evidence lists and export read. A scan is one 'running' row, then one transaction that
 /// writes every change of the repository and marks it complete.</summary>
-public sealed partial class SkillprintStore : IScanStore
+public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
 {
     private const string HitColumns =
         """
@@ -19,16 +20,20 @@ public sealed partial class SkillprintStore : IScanStore
     private const string DismissalJoin =
         """
         LEFT JOIN hit_dismissals AS d ON d.repository_id = r.id AND d.path = f.path
-            AND d.framework = h.framework AND d.skill = h.skill AND d.snippet = h.snippet
+            AND d.framework = h.framework AND d.skill = h.skill AND d.snippet = h.snippet AND d.occurrence = h.occurrence
         """;
 
-    public RepositoryState LoadState(string root)
+    public RepositoryState LoadState(RepositoryInfo repository)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        ArgumentNullException.ThrowIfNull(repository);
         return Read(() =>
         {
             var connection = Database.Connection;
-            var repositoryId = connection.QuerySingleOrDefault<long?>("SELECT id FROM repositories WHERE root = @root", new { root });
+            var repositoryId = connection.QuerySingleOrDefault<long?>(
+                "SELECT id FROM repositories WHERE identity = @identity", new { identity = repository.Identity })
+                ?? connection.QuerySingleOrDefault<long?>(
+                    "SELECT id FROM repositories WHERE root = @root AND identity = @pathIdentity",
+                    new { root = repository.Root, pathIdentity = "path:" + repository.Root });
             if (repositoryId is not { } id)
             {
                 return RepositoryState.Empty;
@@ -67,13 +72,20 @@ public sealed partial class SkillprintStore : IScanStore
         {
             var connection = Database.Connection;
             var time = Database.Time(at);
-            var repositoryId = connection.QuerySingleOrDefault<long?>(
-                "SELECT id FROM repositories WHERE root = @Root", new { repository.Root }, transaction);
+            var identity = repository.Identity;
+            var repositoryId = FindRepositoryId(repository, transaction);
+            var name = UniqueName(repository, repositoryId, transaction);
             if (repositoryId is { } existing)
             {
+                // Another repository stored at this root (the folder now holds something else) keeps
+                // its evidence under a root that says so; the root column stays unique.
                 connection.Execute(
-                    "UPDATE repositories SET name = @Name, kind = @kind, remote = @Remote WHERE id = @existing",
-                    new { repository.Name, kind, repository.Remote, existing },
+                    "UPDATE repositories SET root = root || ' (replaced ' || @stamp || ')' WHERE root = @Root AND id <> @existing",
+                    new { repository.Root, existing, stamp = at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) },
+                    transaction);
+                connection.Execute(
+                    "UPDATE repositories SET root = @Root, name = @name, kind = @kind, remote = @Remote, identity = @identity WHERE id = @existing",
+                    new { repository.Root, name, kind, repository.Remote, identity, existing },
                     transaction);
                 connection.Execute(
                     "UPDATE scans SET state = 'failed', finished_at = @time WHERE repository_id = @existing AND state = 'running'",
@@ -82,9 +94,13 @@ public sealed partial class SkillprintStore : IScanStore
             }
             else
             {
+                connection.Execute(
+                    "UPDATE repositories SET root = root || ' (replaced ' || @stamp || ')' WHERE root = @Root",
+                    new { repository.Root, stamp = at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) },
+                    transaction);
                 repositoryId = connection.ExecuteScalar<long>(
-                    "INSERT INTO repositories (root, name, kind, remote, added_at) VALUES (@Root, @Name, @kind, @Remote, @time) RETURNING id",
-                    new { repository.Root, repository.Name, kind, repository.Remote, time },
+                    "INSERT INTO repositories (root, name, kind, remote, identity, added_at) VALUES (@Root, @name, @kind, @Remote, @identity, @time) RETURNING id",
+                    new { repository.Root, name, kind, repository.Remote, identity, time },
                     transaction);
             }
 
@@ -97,6 +113,36 @@ public sealed partial class SkillprintStore : IScanStore
                 new { repositoryId, framework, headCommit, time, rulesHash },
                 transaction);
         });
+    }
+
+    /// <summary>The stored repository that is <paramref name="repository"/>: the one with its identity,
+    /// else one stored at its root before identities were kept (or as a plain folder, now a git
+    /// repository with commits), else null.</summary>
+    private long? FindRepositoryId(RepositoryInfo repository, DbTransaction? transaction)
+    {
+        var connection = Database.Connection;
+        return connection.QuerySingleOrDefault<long?>(
+                "SELECT id FROM repositories WHERE identity = @Identity", new { repository.Identity }, transaction)
+            ?? connection.QuerySingleOrDefault<long?>(
+                "SELECT id FROM repositories WHERE root = @Root AND identity = @pathIdentity",
+                new { repository.Root, pathIdentity = "path:" + repository.Root },
+                transaction);
+    }
+
+    /// <summary>The name to show: the repository's own, unless another stored repository already
+    /// has it; then its parent folder and name ("work/proj"), else its whole root.</summary>
+    private string UniqueName(RepositoryInfo repository, long? self, DbTransaction transaction)
+    {
+        var taken = Database.Connection.Query<string>(
+            "SELECT name FROM repositories WHERE id <> @id", new { id = self ?? -1 }, transaction).ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(repository.Name))
+        {
+            return repository.Name;
+        }
+
+        var parent = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(repository.Root)) ?? "");
+        var longer = parent.Length == 0 ? repository.Root : $"{parent}/{repository.Name}";
+        return taken.Contains(longer) ? repository.Root : longer;
     }
 
     public void CompleteScan(long scanId, ScanWrite write, DateTimeOffset at)
@@ -161,13 +207,15 @@ public sealed partial class SkillprintStore : IScanStore
 
                 if (file.Hits.Count > 0)
                 {
+                    var seen = new Dictionary<(string Skill, string Snippet), int>();
                     connection.Execute(
                         """
-                        INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at)
-                        VALUES (@fileId, @framework, @Topic, @Skill, @Line, @EndLine, @Snippet, @Author, @CommitId, @At)
+                        INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, occurrence, author_email, commit_id, committed_at)
+                        VALUES (@fileId, @framework, @Topic, @Skill, @Line, @EndLine, @Snippet, @occurrence, @Author, @CommitId, @At)
                         """,
-                        file.Hits.Select(hit => new
+                        file.Hits.OrderBy(hit => hit.Line).ThenBy(hit => hit.Skill, StringComparer.Ordinal).Select(hit => new
                         {
+                            occurrence = seen[(hit.Skill, hit.Snippet)] = seen.GetValueOrDefault((hit.Skill, hit.Snippet)) + 1,
                             fileId,
                             framework = scan.Framework,
                             hit.Topic,
@@ -261,37 +309,6 @@ public sealed partial class SkillprintStore : IScanStore
         .Select(ToCodeHit)
         .FirstOrDefault());
 
-    /// <summary>
-    /// Dismisses a hit: it stops counting as evidence, and stays dismissed when a rescan finds it
-    /// again (the dismissal is keyed by repository, path, skill and snippet, and follows a rename).
-    /// False when there is no such hit; dismissing twice is harmless.
-    /// </summary>
-    public bool DismissHit(long id, DateTimeOffset at) => Write(transaction =>
-    {
-        var connection = Database.Connection;
-        var hit = connection.QuerySingleOrDefault<DismissRow>(
-            """
-            SELECT f.repository_id AS RepositoryId, f.path AS Path, h.framework AS Framework, h.skill AS Skill, h.snippet AS Snippet
-            FROM hits AS h JOIN files AS f ON f.id = h.file_id WHERE h.id = @id
-            """,
-            new { id },
-            transaction);
-        if (hit is not { } found)
-        {
-            return false;
-        }
-
-        connection.Execute(
-            """
-            INSERT INTO hit_dismissals (repository_id, path, framework, skill, snippet, dismissed_at)
-            VALUES (@RepositoryId, @Path, @Framework, @Skill, @Snippet, @at)
-            ON CONFLICT (repository_id, path, framework, skill, snippet) DO NOTHING
-            """,
-            new { found.RepositoryId, found.Path, found.Framework, found.Skill, found.Snippet, at = Database.Time(at) },
-            transaction);
-        return true;
-    });
-
     /// <summary>The scanned repositories: name, root, kind, and when their last complete scan ended.</summary>
     public IReadOnlyList<(RepositoryInfo Repository, DateTimeOffset? LastScan)> ListRepositories() => Read(() => Database.Connection
         .Query<RepositoryRow>(
@@ -304,6 +321,36 @@ public sealed partial class SkillprintStore : IScanStore
             new RepositoryInfo(row.Root, row.Name, string.Equals(row.Kind, "git", StringComparison.Ordinal) ? RepositoryKind.Git : RepositoryKind.Folder, row.Remote),
             StoredTime.ReadOptional(row.LastScan, "scans.finished_at")))
         .ToList());
+
+    public IReadOnlyList<RepositorySummary> ListRepositorySummaries() => Read(() => Database.Connection
+        .Query<RepositorySummaryRow>(
+            """
+            SELECT r.id AS Id, r.root AS Root, r.name AS Name, r.kind AS Kind, r.remote AS Remote,
+                   (SELECT MAX(s.finished_at) FROM scans AS s WHERE s.repository_id = r.id AND s.state = 'complete') AS LastScan,
+                   (SELECT COUNT(*) FROM files AS f WHERE f.repository_id = r.id) AS Files,
+                   (SELECT COUNT(*) FROM hits AS h JOIN files AS f ON f.id = h.file_id WHERE f.repository_id = r.id) AS Hits
+            FROM repositories AS r ORDER BY r.name, r.root
+            """)
+        .Select(row => new RepositorySummary(
+            row.Id,
+            row.Name,
+            row.Root,
+            string.Equals(row.Kind, "git", StringComparison.Ordinal) ? RepositoryKind.Git : RepositoryKind.Folder,
+            row.Remote,
+            StoredTime.ReadOptional(row.LastScan, "scans.finished_at"),
+            (int)row.Files,
+            (int)row.Hits))
+        .ToList());
+
+    public bool RemoveRepository(long id) => Write(transaction =>
+    {
+        var connection = Database.Connection;
+        connection.Execute("DELETE FROM hit_dismissals WHERE repository_id = @id", new { id }, transaction);
+        connection.Execute("DELETE FROM hits WHERE file_id IN (SELECT id FROM files WHERE repository_id = @id)", new { id }, transaction);
+        connection.Execute("DELETE FROM files WHERE repository_id = @id", new { id }, transaction);
+        connection.Execute("DELETE FROM scans WHERE repository_id = @id", new { id }, transaction);
+        return connection.Execute("DELETE FROM repositories WHERE id = @id", new { id }, transaction) == 1;
+    });
 
     private static ScannedHit ToScannedHit(StateHitRow row) => new(
         row.Topic,
@@ -329,6 +376,25 @@ public sealed partial class SkillprintStore : IScanStore
         StoredTime.ReadOptional(row.At, "hits.committed_at"),
         row.Dismissed != 0);
 
+    private sealed class RepositorySummaryRow
+    {
+        public long Id { get; set; }
+
+        public string Root { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Kind { get; set; } = "";
+
+        public string? Remote { get; set; }
+
+        public object? LastScan { get; set; }
+
+        public long Files { get; set; }
+
+        public long Hits { get; set; }
+    }
+
     private sealed class ScanRow
     {
         public long RepositoryId { get; set; }
@@ -336,19 +402,6 @@ public sealed partial class SkillprintStore : IScanStore
         public string Framework { get; set; } = "";
 
         public string State { get; set; } = "";
-    }
-
-    private sealed class DismissRow
-    {
-        public long RepositoryId { get; set; }
-
-        public string Path { get; set; } = "";
-
-        public string Framework { get; set; } = "";
-
-        public string Skill { get; set; } = "";
-
-        public string Snippet { get; set; } = "";
     }
 
     private sealed class FileRow

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Skillprint.Core;
+using Skillprint.Core.Evidence;
+using Skillprint.Core.People;
 using Skillprint.Core.Status;
 using Skillprint.Store.Engines;
 using Skillprint.Store.Migrations;
@@ -12,11 +14,11 @@ namespace Skillprint.Store;
 /// every failure is a <see cref="StoreException"/> with a one-line message. Every write that spans
 /// rows is one transaction. Calls are serialised, so one store may be shared between threads.
 /// Times are kept in UTC to the microsecond.</summary>
-public sealed partial class SkillprintStore : IDisposable, IAsyncDisposable
+public sealed partial class SkillprintStore : IEvidenceStore, IPeopleStore, IDisposable, IAsyncDisposable
 {
     /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
     internal static readonly string[] PersonTables =
-        ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews"];
+        ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals"];
 
     private readonly StoreDatabase database;
     private readonly Lock gate = new();
@@ -77,13 +79,17 @@ public sealed partial class SkillprintStore : IDisposable, IAsyncDisposable
         return Read(() => FindPersonId(normalized, null) is { } id ? LoadPerson(id, null) : null);
     }
 
-    /// <summary>Makes <paramref name="alias"/> one more email of the person with
-    /// <paramref name="email"/>. When the alias already is someone else, the two persons become
-    /// one (the person of <paramref name="email"/> keeps its primary email), with all their rows.</summary>
-    public Person AddAlias(string email, string alias)
+    /// <summary>
+    /// Makes <paramref name="email"/> one more email of the person who has <paramref name="person"/>
+    /// (created when unknown). An email no one has, or one whose person holds nothing else, is
+    /// claimed. An email of another person who holds data (self-assessments, evidence, roles, marks,
+    /// reviews, dismissals) is refused, saying whose it is and what they hold, unless
+    /// <paramref name="merge"/> is set: then that person's data moves over and that person is gone.
+    /// </summary>
+    public EmailClaim ClaimEmail(string person, string email, bool merge)
     {
-        var main = NormalizeEmail(email);
-        var other = NormalizeEmail(alias);
+        var main = NormalizeEmail(person);
+        var other = NormalizeEmail(email);
         return Write(transaction =>
         {
             var connection = database.Connection;
@@ -95,22 +101,84 @@ public sealed partial class SkillprintStore : IDisposable, IAsyncDisposable
                     "INSERT INTO person_emails (email, person_id) VALUES (@other, @personId)",
                     new { other, personId },
                     transaction);
+                return new EmailClaim(ClaimOutcome.Claimed, LoadPerson(personId, transaction), null, NoRows);
             }
-            else if (otherId != personId)
+
+            if (otherId == personId)
             {
-                foreach (var table in PersonTables)
-                {
-                    connection.Execute(
-                        $"UPDATE {table} SET person_id = @personId WHERE person_id = @otherId",
-                        new { personId, otherId },
-                        transaction);
-                }
-
-                connection.Execute("DELETE FROM persons WHERE id = @otherId", new { otherId }, transaction);
+                return new EmailClaim(ClaimOutcome.AlreadyYours, LoadPerson(personId, transaction), null, NoRows);
             }
 
-            return LoadPerson(personId, transaction);
+            var owner = LoadPerson(otherId.Value, transaction);
+            var held = HeldRows(otherId.Value, transaction);
+            if (held.Count > 0 && !merge)
+            {
+                return new EmailClaim(ClaimOutcome.Refused, LoadPerson(personId, transaction), owner, held);
+            }
+
+            foreach (var table in PersonTables)
+            {
+                connection.Execute(
+                    $"UPDATE {table} SET person_id = @personId WHERE person_id = @otherId",
+                    new { personId, otherId },
+                    transaction);
+            }
+
+            connection.Execute("DELETE FROM persons WHERE id = @otherId", new { otherId }, transaction);
+            return new EmailClaim(held.Count > 0 ? ClaimOutcome.Merged : ClaimOutcome.Claimed, LoadPerson(personId, transaction), owner, held);
         });
+    }
+
+    /// <summary>Takes <paramref name="email"/> from the person who has <paramref name="person"/>: the
+    /// code it wrote stops counting for them. Their only email cannot be taken; when it was their
+    /// primary email, the next one becomes primary.</summary>
+    public EmailClaim UnclaimEmail(string person, string email)
+    {
+        var main = NormalizeEmail(person);
+        var other = NormalizeEmail(email);
+        return Write(transaction =>
+        {
+            var connection = database.Connection;
+            if (FindPersonId(main, transaction) is not { } personId || FindPersonId(other, transaction) != personId)
+            {
+                var owner = FindPersonId(other, transaction) is { } ownerId ? LoadPerson(ownerId, transaction) : null;
+                var me = FindPersonId(main, transaction) is { } id ? LoadPerson(id, transaction) : new Person(0, main, [main]);
+                return new EmailClaim(ClaimOutcome.NotYours, me, owner, NoRows);
+            }
+
+            var current = LoadPerson(personId, transaction);
+            if (current.Emails.Count == 1)
+            {
+                return new EmailClaim(ClaimOutcome.Refused, current, null, NoRows);
+            }
+
+            connection.Execute("DELETE FROM person_emails WHERE email = @other", new { other }, transaction);
+            if (string.Equals(current.PrimaryEmail, other, StringComparison.Ordinal))
+            {
+                var next = current.Emails.First(e => !string.Equals(e, other, StringComparison.Ordinal));
+                connection.Execute("UPDATE persons SET primary_email = @next WHERE id = @personId", new { next, personId }, transaction);
+            }
+
+            return new EmailClaim(ClaimOutcome.Unclaimed, LoadPerson(personId, transaction), null, NoRows);
+        });
+    }
+
+    private static readonly IReadOnlyDictionary<string, int> NoRows = new Dictionary<string, int>();
+
+    /// <summary>How many rows of each table (other than emails) belong to the person: what a merge moves.</summary>
+    private IReadOnlyDictionary<string, int> HeldRows(long personId, DbTransaction transaction)
+    {
+        var held = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var table in PersonTables.Where(t => !string.Equals(t, "person_emails", StringComparison.Ordinal)))
+        {
+            var count = database.Connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table} WHERE person_id = @personId", new { personId }, transaction);
+            if (count > 0)
+            {
+                held[table] = (int)count;
+            }
+        }
+
+        return held;
     }
 
     public IReadOnlyList<Person> ListPersons() => Read(() =>
@@ -266,14 +334,6 @@ public sealed partial class SkillprintStore : IDisposable, IAsyncDisposable
                 StoredTime.Read(row.At, "manual_evidence.at"))).ToList();
         });
     }
-
-    /// <summary>Marks the evidence removed at <paramref name="at"/> (the row stays for history);
-    /// false when there is no such evidence or it was already removed.</summary>
-    public bool RemoveManualEvidence(long id, DateTimeOffset at) => Write(transaction =>
-        database.Connection.Execute(
-            "UPDATE manual_evidence SET removed_at = @at WHERE id = @id AND removed_at IS NULL",
-            new { id, at = database.Time(at) },
-            transaction) == 1);
 
     // --- Settings -------------------------------------------------------------------------
 

@@ -90,16 +90,89 @@ public sealed class ScanCommandTests : IDisposable
         hit.GetProperty("author").GetString().ShouldBe(Me);
         hit.GetProperty("commit").GetString()!.Length.ShouldBe(40);
 
-        var id = hit.GetProperty("id").GetInt64();
-        _cli.RunOk("evidence", "dismiss", $"{id}").Out.ShouldContain($"Dismissed {id}: async.queue in api/app/main.py:3");
+        var id = hit.GetProperty("id").GetString()!;
+        id.ShouldMatch("^h[0-9]+$");
+        _cli.RunOk("evidence", "dismiss", id).Out.ShouldContain($"Dismissed {id}: async.queue in api: app/main.py:3");
         _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json.GetArrayLength().ShouldBe(0);
         _cli.RunOk("scan", "api");
         _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json.GetArrayLength().ShouldBe(0);
         _cli.RunOk("evidence", "list", "--skill", "async.queue", "--dismissed", "--format", "json").Json[0].GetProperty("dismissed").GetBoolean().ShouldBeTrue();
 
-        var missing = _cli.Run("evidence", "dismiss", "987654");
+        var missing = _cli.Run("evidence", "dismiss", "h987654");
         missing.ExitCode.ShouldBe(1);
-        missing.Error.ShouldContain("no code hit with id 987654");
+        missing.Error.ShouldContain("no evidence h987654");
+
+        _cli.RunOk("evidence", "restore", id).Out.ShouldContain($"Restored {id}: async.queue in api: app/main.py:3");
+        _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json.GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_bare_number_is_refused_because_code_hits_and_manual_evidence_are_numbered_apart()
+    {
+        // Regression: `evidence dismiss 4`, meant for manual evidence #4, dismissed another author's code hit 4.
+        Repository("api", "someone@example.org", ("app/main.py", "import asyncio\n\nq = asyncio.Queue()\n"));
+        _cli.RunOk("scan", "api");
+        var added = _cli.RunOk("evidence", "add", "async", "--note", "talk").Out;
+        added.ShouldContain("Recorded evidence m1 ");
+
+        var bare = _cli.Run("evidence", "dismiss", "1");
+        bare.ExitCode.ShouldBe(2);
+        bare.Error.ShouldContain("'1' could be code hit h1 or manual evidence m1");
+
+        var others = _cli.Run("evidence", "dismiss", "h1");
+        others.ExitCode.ShouldBe(1);
+        others.Error.ShouldContain("is credited to someone@example.org, not to you");
+        _cli.RunOk("evidence", "list", "--all-authors", "--format", "json").Json.EnumerateArray()
+            .ShouldAllBe(e => e.GetProperty("dismissed").ValueKind != System.Text.Json.JsonValueKind.True);
+
+        _cli.Run("evidence", "dismiss", "m1").Error.ShouldContain("manual evidence is removed, not dismissed");
+        _cli.RunOk("evidence", "remove", "m1").Out.ShouldContain("Removed m1: async");
+        _cli.RunOk("evidence", "list", "--format", "json").Json.GetArrayLength().ShouldBe(0);
+        _cli.RunOk("evidence", "restore", "m1").Out.ShouldContain("Restored m1: async");
+        _cli.RunOk("evidence", "list", "--format", "json").Json.GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Alias_refuses_an_email_with_another_persons_data_until_merge_and_unalias_undoes_a_claim()
+    {
+        // Regression: `person alias EMAIL --person B`, EMAIL being A's, merged A into B silently.
+        _cli.RunOk("assess", "async", "advanced", "--person", "a@example.org");
+
+        var refused = _cli.Run("person", "alias", "a@example.org", "--person", "b@example.org");
+
+        refused.ExitCode.ShouldBe(1);
+        refused.Error.ShouldContain("a@example.org belongs to a@example.org, who has 1 self assessments");
+        refused.Error.ShouldContain("--merge");
+        _cli.RunOk("status", "--person", "a@example.org", "--format", "json").Out.ShouldContain("\"selfLevel\": \"Advanced\"");
+        _cli.RunOk("person", "list", "--format", "json").Json.GetArrayLength().ShouldBe(2);
+
+        _cli.RunOk("person", "alias", "b2@example.org", "--person", "b@example.org").Out.ShouldContain("b@example.org is now: b@example.org, b2@example.org");
+        _cli.RunOk("person", "unalias", "b2@example.org", "--person", "b@example.org").Out.ShouldContain("b2@example.org is no longer b@example.org's.");
+
+        var merged = _cli.RunOk("person", "alias", "a@example.org", "--merge", "--person", "b@example.org");
+        merged.Out.ShouldContain("Merged a@example.org into b@example.org, moving 1 self assessments.");
+        _cli.RunOk("person", "list", "--format", "json").Json.GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Repo_list_shows_each_repository_once_and_repo_remove_forgets_one_after_confirmation()
+    {
+        Repository("api", Me, ("app/main.py", "import asyncio\n\nq = asyncio.Queue()\n"));
+        _cli.RunOk("scan", "api");
+        _cli.RunOk("scan", "api/app");
+
+        var listed = _cli.RunOk("repo", "list", "--format", "json").Json;
+        listed.GetArrayLength().ShouldBe(1);
+        listed[0].GetProperty("name").GetString().ShouldBe("api");
+
+        var unconfirmed = _cli.Run("repo", "remove", "api");
+        unconfirmed.ExitCode.ShouldBe(1);
+        unconfirmed.Error.ShouldContain("Nothing removed");
+        _cli.RunOk("repo", "list", "--format", "json").Json.GetArrayLength().ShouldBe(1);
+
+        _cli.RunOk("repo", "remove", "api", "--yes").Out.ShouldContain("Removed api (");
+        _cli.RunOk("repo", "list", "--format", "json").Json.GetArrayLength().ShouldBe(0);
+        _cli.RunOk("evidence", "list", "--format", "json").Json.GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Skillprint.Core.People;
+using Skillprint.Core.Evidence;
 using Dapper;
 using Skillprint.Core;
 using Skillprint.Core.Practice;
@@ -132,7 +134,7 @@ public abstract class GrowthStoreTests : IDisposable
         using var store = SkillprintStore.Open(Harness.Location);
         var talk = store.AddManualEvidence(new ManualEvidence(0, Ada, Framework, "async", "async.queue", null, "talk", Monday));
         store.AddManualEvidence(new ManualEvidence(0, Ada, Framework, "typing", null, "https://example.org", "course", Monday.AddDays(1)));
-        store.RemoveManualEvidence(talk, Monday.AddDays(5)).ShouldBeTrue();
+        store.RemoveManualEvidence(Ada, talk, Monday.AddDays(5)).Outcome.ShouldBe(EvidenceOutcome.Done);
 
         var history = store.GetManualEvidenceHistory(Ada, Framework);
         history.Select(h => (h.Evidence.Note, h.RemovedAt)).ShouldBe([("talk", (DateTimeOffset?)Monday.AddDays(5)), ("course", null)]);
@@ -149,7 +151,7 @@ public abstract class GrowthStoreTests : IDisposable
         store.AddProgressMark(new ProgressMark(work, Framework, "testing", ProgressStatus.Done, Monday));
         store.AddCardReview(new CardReview(work, Framework, "c", Rating.Easy, Monday, CardMemory.New(Monday), CardMemory.New(Monday)));
 
-        store.AddAlias(Ada, work);
+        store.ClaimEmail(Ada, work, merge: true);
 
         store.ListRoles(Ada, Framework).ShouldHaveSingleItem().Person.ShouldBe(Ada);
         store.GetProgressMarks(Ada, Framework).ShouldHaveSingleItem().Item.ShouldBe("testing");

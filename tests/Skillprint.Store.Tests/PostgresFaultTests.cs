@@ -1,3 +1,4 @@
+using Skillprint.Core.People;
 using Npgsql;
 using Skillprint.Core;
 using Skillprint.Core.Status;

@@ -1,3 +1,5 @@
+using Skillprint.Core.People;
+using Skillprint.Core.Evidence;
 using Dapper;
 using Skillprint.Core.Scanning;
 using Skillprint.Store.Tests.Harness;
@@ -45,13 +47,13 @@ public abstract class ScanStoreContractTests : IDisposable
     public void A_complete_scan_reads_back_as_the_repository_state()
     {
         using var store = SkillprintStore.Open(Harness.Location);
-        store.LoadState(Api.Root).ShouldBe(RepositoryState.Empty);
+        store.LoadState(Api).ShouldBe(RepositoryState.Empty);
 
         Scan(store, Full(
             File("app/main.py", "h1", Hit("async.gather", 12, Ada, "await asyncio.gather(a, b)"), Hit("async.await", 12, Ada)),
             File("pyproject.toml", "h2")));
 
-        var state = store.LoadState(Api.Root);
+        var state = store.LoadState(Api);
         state.Framework.ShouldBe(Framework);
         state.RulesHash.ShouldBe("r1");
         state.Files.Keys.Order().ShouldBe(["app/main.py", "pyproject.toml"]);
@@ -87,7 +89,7 @@ public abstract class ScanStoreContractTests : IDisposable
         hits.Select(h => (h.Path, h.Skill, h.Line)).ShouldBe(
             [("a.py", "async.task-group", 4), ("b2.py", "async.run", 9), ("d.py", "async.sleep", 7), ("keep.py", "async.gather", 2)]);
         hits.Single(h => h.Skill == "async.gather").ShouldBe(gather);
-        store.LoadState(Api.Root).Files.Keys.Order().ShouldBe(["a.py", "b2.py", "d.py", "keep.py"]);
+        store.LoadState(Api).Files.Keys.Order().ShouldBe(["a.py", "b2.py", "d.py", "keep.py"]);
     }
 
     [Fact]
@@ -129,8 +131,8 @@ public abstract class ScanStoreContractTests : IDisposable
         Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Ada, "q = asyncio.Queue()"))));
         var hit = store.ListCodeHits(new CodeHitQuery(Framework)).ShouldHaveSingleItem();
 
-        store.DismissHit(hit.Id, Monday).ShouldBeTrue();
-        store.DismissHit(hit.Id, Monday).ShouldBeTrue();
+        store.DismissHit(Ada, hit.Id, Monday).Outcome.ShouldBe(EvidenceOutcome.Done);
+        store.DismissHit(Ada, hit.Id, Monday).Outcome.ShouldBe(EvidenceOutcome.Unchanged);
         store.ListCodeHits(new CodeHitQuery(Framework)).ShouldBeEmpty();
 
         // Rescanned with other rules: every row is written anew, at another line.
@@ -141,7 +143,110 @@ public abstract class ScanStoreContractTests : IDisposable
         Scan(store, new ScanWrite(false, [new FileUpdate(File("moved.py", "ha", Hit("async.queue", 5, Ada, "q = asyncio.Queue()")), FileChange.Renamed, "a.py")], [], new ScanCounts(1, 0, 0, 0)), rules: "r2");
         store.ListCodeHits(new CodeHitQuery(Framework)).ShouldBeEmpty();
         store.ListCodeHits(new CodeHitQuery(Framework, IncludeDismissed: true)).ShouldHaveSingleItem().Path.ShouldBe("moved.py");
-        store.DismissHit(424242, Monday).ShouldBeFalse();
+        store.DismissHit(Ada, 424242, Monday).Outcome.ShouldBe(EvidenceOutcome.NotFound);
+    }
+
+    [Fact]
+    public void Dismissing_one_of_several_identical_lines_dismisses_that_one_only_and_restore_undoes_it()
+    {
+        // Regression: the dismissal was keyed by the line's text, so one id dismissed every copy.
+        using var store = SkillprintStore.Open(Harness.Location);
+        var copies = Enumerable.Range(1, 9).Select(i => Hit("testing.fixtures", i * 10, Ada, "@pytest.fixture")).ToArray();
+        Scan(store, Full(File("tests/conftest.py", "hc", copies)));
+        var hits = store.ListCodeHits(new CodeHitQuery(Framework));
+        hits.Count.ShouldBe(9);
+        var fifth = hits.Single(h => h.Line == 50);
+
+        var change = store.DismissHit(Ada, fifth.Id, Monday);
+
+        change.Outcome.ShouldBe(EvidenceOutcome.Done);
+        change.What.ShouldBe("testing.fixtures in api: tests/conftest.py:50");
+        store.ListCodeHits(new CodeHitQuery(Framework)).Select(h => h.Line).ShouldBe([10, 20, 30, 40, 60, 70, 80, 90]);
+
+        // Written anew by a rescan with other rules: still that one.
+        Scan(store, Full(File("tests/conftest.py", "hc", copies)), rules: "r2");
+        store.ListCodeHits(new CodeHitQuery(Framework)).Count.ShouldBe(8);
+        var again = store.ListCodeHits(new CodeHitQuery(Framework, IncludeDismissed: true)).Single(h => h.Dismissed);
+        again.Line.ShouldBe(50);
+
+        store.RestoreHit(Ada, again.Id).Outcome.ShouldBe(EvidenceOutcome.Done);
+        store.RestoreHit(Ada, again.Id).Outcome.ShouldBe(EvidenceOutcome.Unchanged);
+        store.ListCodeHits(new CodeHitQuery(Framework)).Count.ShouldBe(9);
+    }
+
+    [Fact]
+    public void Upgrading_to_version_5_keeps_every_dismissal_made_before_on_every_copy_it_covered()
+    {
+        using (var old = SkillprintStore.Open(Harness.Location, Migrations.MigrationCatalog.All.Take(4).ToList()))
+        {
+            var at = old.Database.Time(Monday);
+            old.Database.Connection.Execute(
+                "INSERT INTO repositories (root, name, kind, added_at) VALUES ('/src/api', 'api', 'git', @at)", new { at });
+            old.Database.Connection.Execute(
+                "INSERT INTO scans (repository_id, framework, state, started_at) SELECT id, 'python', 'complete', @at FROM repositories", new { at });
+            old.Database.Connection.Execute(
+                "INSERT INTO files (repository_id, path, content_hash, size, scan_id) SELECT repository_id, 'a.py', 'h', 1, id FROM scans");
+            foreach (var line in new[] { 3, 8, 9 })
+            {
+                old.Database.Connection.Execute(
+                    """
+                    INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email)
+                    SELECT id, 'python', 'async', @skill, @line, @line, 'x = 1', 'ada@example.org' FROM files
+                    """,
+                    new { line, skill = line == 9 ? "async.run" : "async.queue" });
+            }
+
+            old.Database.Connection.Execute(
+                """
+                INSERT INTO hit_dismissals (repository_id, path, framework, skill, snippet, dismissed_at)
+                SELECT repository_id, 'a.py', 'python', 'async.queue', 'x = 1', @at FROM files
+                """,
+                new { at });
+        }
+
+        using var store = SkillprintStore.Open(Harness.Location);
+        store.ListCodeHits(new CodeHitQuery(Framework)).Select(h => (h.Line, h.Skill)).ShouldBe([(9, "async.run")]);
+        store.ListCodeHits(new CodeHitQuery(Framework, IncludeDismissed: true)).Count(h => h.Dismissed).ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_person_cannot_dismiss_a_hit_credited_to_someone_else_or_remove_their_evidence()
+    {
+        // Regression: `evidence dismiss 4` meant for manual evidence 4 dismissed another author's hit 4.
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Bo, "q = asyncio.Queue()"))));
+        var bos = store.ListCodeHits(new CodeHitQuery(Framework)).ShouldHaveSingleItem();
+        var adas = store.AddManualEvidence(new Core.Status.ManualEvidence(0, Ada, Framework, "async", null, null, "talk", Monday));
+
+        var refused = store.DismissHit(Ada, bos.Id, Monday);
+        refused.Outcome.ShouldBe(EvidenceOutcome.NotYours);
+        refused.Owner.ShouldBe(Bo);
+        store.ListCodeHits(new CodeHitQuery(Framework)).ShouldHaveSingleItem();
+        store.RemoveManualEvidence(Bo, adas, Monday).Outcome.ShouldBe(EvidenceOutcome.NotYours);
+        store.ListManualEvidence(Ada, Framework).ShouldHaveSingleItem();
+
+        // Once Ada claims Bo's email, the hit is hers to dismiss.
+        store.EnsurePerson(Ada);
+        store.ClaimEmail(Ada, Bo, merge: false).Outcome.ShouldBe(ClaimOutcome.Claimed);
+        store.DismissHit(Ada, bos.Id, Monday).Outcome.ShouldBe(EvidenceOutcome.Done);
+    }
+
+    [Fact]
+    public void A_clone_moved_or_scanned_by_another_path_is_the_same_repository_and_names_stay_apart()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        var first = new RepositoryInfo("/home/ada/src/proj", "proj", RepositoryKind.Git, null, "1111");
+        var moved = first with { Root = "/home/ada/work/proj" };
+        var other = new RepositoryInfo("/home/ada/old/proj", "proj", RepositoryKind.Git, null, "2222");
+        store.CompleteScan(store.BeginScan(first, Framework, "r1", "h", Monday), Full(File("a.py", "ha", Hit("async.queue", 3, Ada))), Monday);
+        store.CompleteScan(store.BeginScan(moved, Framework, "r1", "h", Monday), Full(File("a.py", "ha", Hit("async.queue", 3, Ada))), Monday);
+        store.CompleteScan(store.BeginScan(other, Framework, "r1", "h", Monday), Full(File("b.py", "hb", Hit("async.run", 3, Ada))), Monday);
+
+        var repositories = store.ListRepositories();
+        repositories.Select(r => (r.Repository.Root, r.Repository.Name)).Order().ShouldBe(
+            [("/home/ada/old/proj", "old/proj"), ("/home/ada/work/proj", "proj")]);
+        store.ListCodeHits(new CodeHitQuery(Framework)).Select(h => $"{h.Repository}:{h.Path}").Order().ShouldBe(["old/proj:b.py", "proj:a.py"]);
+        store.LoadState(first).Files.Keys.ShouldBe(["a.py"]);
     }
 
     [Fact]
@@ -151,14 +256,14 @@ public abstract class ScanStoreContractTests : IDisposable
         Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Ada))));
         var killed = store.BeginScan(Api, Framework, "r1", "abc", Monday);
 
-        store.LoadState(Api.Root).Files.Keys.ShouldBe(["a.py"]);
+        store.LoadState(Api).Files.Keys.ShouldBe(["a.py"]);
         var next = store.BeginScan(Api, Framework, "r1", "def", Monday.AddMinutes(1));
 
         using var raw = Harness.OpenRaw();
         raw.Query<string>("SELECT state FROM scans ORDER BY id").ShouldBe(["complete", "failed", "running"]);
         Should.Throw<StoreException>(() => store.CompleteScan(killed, Full(), Monday)).Message.ShouldContain("not running");
         store.CompleteScan(next, Full(File("b.py", "hb")), Monday.AddMinutes(2));
-        store.LoadState(Api.Root).Files.Keys.ShouldBe(["b.py"]);
+        store.LoadState(Api).Files.Keys.ShouldBe(["b.py"]);
         raw.ExecuteScalar<long>("SELECT files_seen FROM scans WHERE id = @next", new { next }).ShouldBe(1);
     }
 
@@ -178,7 +283,7 @@ public abstract class ScanStoreContractTests : IDisposable
         Should.Throw<Exception>(() => store.CompleteScan(id, broken, Monday));
         store.FailScan(id, Monday);
 
-        store.LoadState(Api.Root).Files.Keys.ShouldBe(["a.py"]);
+        store.LoadState(Api).Files.Keys.ShouldBe(["a.py"]);
         store.ListCodeHits(new CodeHitQuery(Framework)).ShouldHaveSingleItem().Skill.ShouldBe("async.queue");
     }
 

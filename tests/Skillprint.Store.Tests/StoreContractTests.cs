@@ -1,3 +1,5 @@
+using Skillprint.Core.People;
+using Skillprint.Core.Evidence;
 using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
@@ -127,9 +129,9 @@ public abstract class StoreContractTests : IDisposable
         store.ListManualEvidence(Ada, Framework, "typing").ShouldBe([course with { Id = courseId }]);
         store.ListManualEvidence(Ada, "rust").ShouldBeEmpty();
 
-        store.RemoveManualEvidence(talkId, Monday.AddDays(3)).ShouldBeTrue();
-        store.RemoveManualEvidence(talkId, Monday.AddDays(4)).ShouldBeFalse();
-        store.RemoveManualEvidence(987654, Monday.AddDays(4)).ShouldBeFalse();
+        store.RemoveManualEvidence(Ada, talkId, Monday.AddDays(3)).Outcome.ShouldBe(EvidenceOutcome.Done);
+        store.RemoveManualEvidence(Ada, talkId, Monday.AddDays(4)).Outcome.ShouldBe(EvidenceOutcome.Unchanged);
+        store.RemoveManualEvidence(Ada, 987654, Monday.AddDays(4)).Outcome.ShouldBe(EvidenceOutcome.NotFound);
         store.ListManualEvidence(Ada, Framework).ShouldBe([course with { Id = courseId }]);
 
         using var raw = Harness.OpenRaw();
@@ -146,7 +148,7 @@ public abstract class StoreContractTests : IDisposable
         store.EnsurePerson("ADA@example.org").ShouldBe(ada);
         store.FindPerson(Ada).ShouldBe(ada);
 
-        var joined = store.AddAlias(Ada, "ada.lovelace@work.example");
+        var joined = store.ClaimEmail(Ada, "ada.lovelace@work.example", merge: false).Person;
         joined.Id.ShouldBe(ada.Id);
         joined.Emails.ShouldBe([Ada, "ada.lovelace@work.example"]);
         store.FindPerson("Ada.Lovelace@work.example").ShouldBe(joined);
@@ -163,14 +165,46 @@ public abstract class StoreContractTests : IDisposable
         store.AddManualEvidence(new ManualEvidence(0, work, Framework, "async", null, null, "talk", Monday));
         store.ListPersons().Count.ShouldBe(2);
 
-        var joined = store.AddAlias(Ada, work);
+        var joined = store.ClaimEmail(Ada, work, merge: true).Person;
 
         joined.Emails.ShouldBe([Ada, work]);
         store.ListPersons().ShouldBe([joined]);
         store.GetSelfAssessments(work, Framework).Select(a => (a.Person, a.Note)).ShouldBe([(Ada, "home"), (Ada, "work")]);
         store.GetCurrentLevels(Ada, Framework)["async"].Level.ShouldBe(Level.Advanced);
         store.ListManualEvidence(Ada, Framework).ShouldHaveSingleItem().Note.ShouldBe("talk");
-        store.AddAlias(work, Ada).ShouldBe(joined);
+        store.ClaimEmail(work, Ada, merge: false).Outcome.ShouldBe(ClaimOutcome.AlreadyYours);
+    }
+
+    [Fact]
+    public void Claiming_an_email_of_a_person_with_data_is_refused_without_merge_and_unclaim_undoes_a_claim()
+    {
+        // Regression: `person alias EMAIL --person B`, EMAIL being A's, merged A into B silently.
+        using var store = SkillprintStore.Open(Harness.Location);
+        const string bo = "bo@example.org";
+        store.AddSelfAssessment(new SelfAssessment(bo, Framework, "async", Level.Advanced, "mine", Monday));
+        store.AddManualEvidence(new ManualEvidence(0, bo, Framework, "async", null, null, "talk", Monday));
+
+        var refused = store.ClaimEmail(Ada, bo, merge: false);
+
+        refused.Outcome.ShouldBe(ClaimOutcome.Refused);
+        refused.Owner!.PrimaryEmail.ShouldBe(bo);
+        refused.Held.ShouldBe(new Dictionary<string, int> { ["manual_evidence"] = 1, ["self_assessments"] = 1 });
+        store.ListPersons().Count.ShouldBe(2);
+        store.GetSelfAssessments(bo, Framework).ShouldHaveSingleItem().Person.ShouldBe(bo);
+
+        // An email whose person holds nothing is simply claimed, and can be given back.
+        store.EnsurePerson("ada@old.example");
+        store.ClaimEmail(Ada, "ada@old.example", merge: false).Outcome.ShouldBe(ClaimOutcome.Claimed);
+        store.FindPerson("ada@old.example")!.PrimaryEmail.ShouldBe(Ada);
+        store.UnclaimEmail(Ada, "ada@old.example").Outcome.ShouldBe(ClaimOutcome.Unclaimed);
+        store.FindPerson("ada@old.example").ShouldBeNull();
+        store.UnclaimEmail(Ada, Ada).Outcome.ShouldBe(ClaimOutcome.Refused);
+        store.UnclaimEmail(Ada, bo).Outcome.ShouldBe(ClaimOutcome.NotYours);
+
+        var merged = store.ClaimEmail(Ada, bo, merge: true);
+        merged.Outcome.ShouldBe(ClaimOutcome.Merged);
+        merged.Person.Emails.ShouldBe([Ada, bo]);
+        store.GetSelfAssessments(Ada, Framework).ShouldHaveSingleItem().Note.ShouldBe("mine");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Skillprint.Core.Evidence;
 using Skillprint.Core.Status;
 
 namespace Skillprint.Cli.Commands;
@@ -49,12 +50,9 @@ internal static class EvidenceAddCommand
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var (topic, skill) = FrameworkChoice.TopicAndSkill(framework, target);
         using var store = app.OpenStore(parsed);
-        var id = store.AddManualEvidence(new ManualEvidence(
-            0, person, framework.Id, topic.Id, skill?.Id, Blank(link), Blank(note), app.Context.Time.GetUtcNow()));
+        var entry = new EvidenceService(store, app.Context.Time).Add(framework, person, topic, skill, link, note);
         var what = skill is null ? $"{topic.Name} ({topic.Id})" : $"{skill.Name} ({skill.Id})";
-        app.Context.Out.Profile.Out.Writer.WriteLine($"Recorded evidence #{id} for {what}, for {person}.");
+        app.Context.Out.Profile.Out.Writer.WriteLine($"Recorded evidence {entry.Id} for {what}, for {person}. Undo: skillprint evidence remove {entry.Id}");
         return ExitCodes.Ok;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Text.Json.Serialization;
 using Skillprint.Cli.Rendering;
 using Skillprint.Core.Frameworks;
-using Skillprint.Core.Scanning;
-using Skillprint.Core.Status;
+using Skillprint.Core.Evidence;
 using Spectre.Console;
 
 namespace Skillprint.Cli.Commands;
@@ -25,6 +23,8 @@ internal static class EvidenceListCommand
         var person = CliApp.CreatePersonOption();
         var allAuthors = CliApp.CreateAllAuthorsOption();
         var framework = CliApp.CreateFrameworkOption();
+        var limit = new Option<int?>("--limit") { Description = $"Show at most N entries (default in a table: {TableLimit}; JSON and Markdown: all).", HelpName = "N" };
+        var all = new Option<bool>("--all") { Description = "Show every entry." };
         var command = new Command("list", "List your evidence: the code hits `skillprint scan` credited to you (repository, file, line, skill, author, date), then what you entered by hand, newest first.")
         {
             topic,
@@ -34,11 +34,13 @@ internal static class EvidenceListCommand
             person,
             allAuthors,
             framework,
+            limit,
+            all,
         };
         command.SetAction(parsed => Run(
             app,
             parsed,
-            new Filter(parsed.GetValue(topic), parsed.GetValue(skill), parsed.GetValue(dismissed), parsed.GetValue(allAuthors)),
+            new Filter(parsed.GetValue(topic), parsed.GetValue(skill), parsed.GetValue(dismissed), parsed.GetValue(allAuthors), parsed.GetValue(all) ? null : parsed.GetValue(limit) ?? -1),
             CliApp.FormatOf(parsed, format),
             app.Person(parsed, person),
             parsed.GetValue(framework)));
@@ -46,25 +48,31 @@ internal static class EvidenceListCommand
         return command;
     }
 
-    private sealed record Filter(string? Topic, string? Skill, bool Dismissed, bool AllAuthors);
+    /// <summary>How many entries a table shows unless --limit or --all says otherwise.</summary>
+    public const int TableLimit = 50;
+
+    /// <summary>The options as given; <see cref="Limit"/> is null for --all, -1 when not given.</summary>
+    private sealed record Filter(string? Topic, string? Skill, bool Dismissed, bool AllAuthors, int? Limit);
 
     private static int Run(CliApp app, ParseResult parsed, Filter filter, string format, string person, string? frameworkId)
     {
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var topic = filter.Topic is null ? null : FrameworkChoice.Topic(framework, filter.Topic);
         var skill = filter.Skill is null ? null : FindSkill(framework, filter.Skill);
-        IReadOnlyList<ManualEvidence> manual;
-        IReadOnlyList<CodeHit> hits;
-        using (var store = app.OpenStore(parsed))
+        if (filter.Limit is < -1 or 0)
         {
-            manual = [.. store.ListManualEvidence(person, framework.Id, topic?.Id)
-                .Where(e => skill is null || string.Equals(e.Skill, skill.Id, StringComparison.Ordinal))
-                .Reverse()];
-            hits = [.. StatusCommand.CodeHits(store, framework.Id, person, filter.AllAuthors, skill?.Id, filter.Dismissed)
-                .Where(h => topic is null || string.Equals(h.Topic, topic.Id, StringComparison.Ordinal))];
+            throw new UsageException($"--limit: {filter.Limit} is not a number of entries", "give a whole number above 0, or --all");
         }
 
-        var rows = hits.Select(h => Row.Of(h, framework)).Concat(manual.Select(e => Row.Of(e, framework))).ToList();
+        var limit = filter.Limit == -1 ? (string.Equals(format, "table", StringComparison.Ordinal) ? TableLimit : (int?)null) : filter.Limit;
+        ListPage<EvidenceEntry> page;
+        using (var store = app.OpenStore(parsed))
+        {
+            page = new EvidenceService(store, app.Context.Time).List(
+                framework, person, new EvidenceFilter(topic?.Id, skill?.Id, filter.Dismissed, filter.AllAuthors, limit));
+        }
+
+        var rows = page.Items;
         switch (format)
         {
             case "json":
@@ -73,10 +81,10 @@ internal static class EvidenceListCommand
             case "markdown":
                 app.WriteRaw(MarkdownTable.Write(
                     ["Id", "Kind", "Date", "Skill", "Where", "Author", "Note"],
-                    rows.Select(r => (IReadOnlyList<string?>)[$"{r.Id}", r.Dismissed == true ? "code (dismissed)" : r.Kind, $"{r.At:yyyy-MM-dd}", r.Skill ?? r.Topic, r.Where ?? r.Link, r.Author, r.Note ?? r.Snippet])));
+                    rows.Select(r => (IReadOnlyList<string?>)[r.Id, r.Dismissed == true ? "code (dismissed)" : r.Kind, $"{r.At:yyyy-MM-dd}", r.Skill ?? r.Topic, r.Where ?? r.Link, r.Author, r.Note ?? r.Snippet])));
                 break;
             default:
-                if (rows.Count == 0)
+                if (rows.Count == 0 && page.Total == 0)
                 {
                     var who = filter.AllAuthors ? "anyone" : person;
                     app.Context.Out.WriteLine($"No evidence for {who} yet. Scan your code: skillprint scan PATH; or add evidence: skillprint evidence add TOPIC --link URL --note TEXT");
@@ -92,7 +100,7 @@ internal static class EvidenceListCommand
                 foreach (var r in rows)
                 {
                     table.AddRow(
-                        new Text($"{r.Id}"),
+                        new Text(r.Id),
                         new Text(r.Dismissed == true ? "code (dismissed)" : r.Kind),
                         new Text($"{r.At:yyyy-MM-dd}"),
                         new Text(r.Skill ?? r.Topic),
@@ -102,6 +110,11 @@ internal static class EvidenceListCommand
                 }
 
                 app.Context.Out.Write(table);
+                if (page.Hidden > 0)
+                {
+                    app.Context.Out.WriteLine($"... and {page.Hidden} more ({page.Total} in all): --limit N or --all to see more, --skill ID or --topic ID to narrow.");
+                }
+
                 break;
         }
 
@@ -111,36 +124,4 @@ internal static class EvidenceListCommand
     private static Skill FindSkill(Framework framework, string id) =>
         framework.FindSkill(framework.Resolve(id.Trim()))
         ?? throw new UsageException($"unknown skill '{id}' in framework '{framework.Id}'", "see 'skillprint framework show python --topic TOPIC' for the skill ids");
-
-    /// <summary>One line of the list, in the shape docs/evidence-json.md documents: every key
-    /// always present, null where it does not apply.</summary>
-    private sealed record Row(
-        string Kind,
-        long? Id,
-        string Topic,
-        string? Skill,
-        string? SkillName,
-        DateTimeOffset? At,
-        string? Repository,
-        string? Path,
-        int? Line,
-        int? EndLine,
-        string? Snippet,
-        string? Author,
-        string? Commit,
-        bool? Dismissed,
-        string? Link,
-        string? Note)
-    {
-        [JsonIgnore]
-        public string? Where => Repository is null ? null : $"{Repository}: {Path}:{Line}";
-
-        public static Row Of(CodeHit hit, Framework framework) => new(
-            "code", hit.Id, hit.Topic, hit.Skill, framework.FindSkill(hit.Skill)?.Name, hit.At, hit.Repository, hit.Path, hit.Line, hit.EndLine,
-            hit.Snippet, hit.Author, hit.Commit, hit.Dismissed, null, null);
-
-        public static Row Of(ManualEvidence evidence, Framework framework) => new(
-            "manual", evidence.Id, evidence.Topic, evidence.Skill, evidence.Skill is null ? null : framework.FindSkill(evidence.Skill)?.Name, evidence.At,
-            null, null, null, null, null, evidence.Person, null, null, evidence.Link, evidence.Note);
-    }
 }

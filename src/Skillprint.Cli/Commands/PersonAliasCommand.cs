@@ -1,29 +1,37 @@
 using System.CommandLine;
+using Skillprint.Core.People;
 
 namespace Skillprint.Cli.Commands;
 
-/// <summary>`skillprint person alias EMAIL... [--person EMAIL]`: joins git identities into one person.</summary>
+/// <summary>`skillprint person alias EMAIL... [--merge] [--person EMAIL]`: the other emails a person
+/// writes code under.</summary>
 internal static class PersonAliasCommand
 {
     public static Command Create(CliApp app)
     {
         var emails = new Argument<string[]>("EMAIL")
         {
-            Description = "Other emails of the same person (a work address, an old one, a noreply address).",
+            Description = "Other emails of yours (a work address, an old one, a noreply address).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var merge = new Option<bool>("--merge")
+        {
+            Description = "When an email belongs to another person who has data (assessments, evidence, roles...), move all of it to you and join the two. Without it such an email is refused.",
+        };
         var person = CliApp.CreatePersonOption();
-        var command = new Command("alias", "Join emails into one person: code written under any of them counts as theirs, and their self-assessments and evidence come together.")
+        var command = new Command("alias", "Claim other emails as yours: code written under them counts as yours. An email another person has data under is refused (see --merge); undo with `skillprint person unalias`.")
         {
             emails,
+            merge,
             person,
         };
-        command.SetAction(parsed => Run(app, parsed, parsed.GetValue(emails) ?? [], app.Person(parsed, person)));
-        app.Examples(command, "skillprint person alias me@work.example.org 12345+me@users.noreply.github.com");
+        command.SetAction(parsed => Run(app, parsed, parsed.GetValue(emails) ?? [], parsed.GetValue(merge), app.Person(parsed, person)));
+        app.Examples(command, "skillprint person alias me@work.example.org 12345+me@users.noreply.github.com", "skillprint person list", "skillprint person unalias me@work.example.org");
         return command;
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string[] emails, string person)
+    /// <summary>Every value must look like an email before anything is written.</summary>
+    internal static void CheckEmails(IEnumerable<string> emails)
     {
         foreach (var email in emails)
         {
@@ -32,15 +40,46 @@ internal static class PersonAliasCommand
                 throw new UsageException($"'{email}' is not an email address");
             }
         }
+    }
 
+    private static int Run(CliApp app, ParseResult parsed, string[] emails, bool merge, string person)
+    {
+        CheckEmails(emails);
         using var store = app.OpenStore(parsed);
-        var joined = store.EnsurePerson(person);
-        foreach (var email in emails)
+        var output = app.Context.Out.Profile.Out.Writer;
+        var refused = new List<string>();
+        Person? now = null;
+        foreach (var claim in new PeopleService(store).Alias(person, emails, merge))
         {
-            joined = store.AddAlias(joined.PrimaryEmail, email);
+            now = claim.Person;
+            var email = claim.Owner?.Emails.FirstOrDefault(e => emails.Contains(e, StringComparer.OrdinalIgnoreCase));
+            switch (claim.Outcome)
+            {
+                case ClaimOutcome.Merged:
+                    output.WriteLine($"Merged {claim.Owner!.PrimaryEmail} into {claim.Person.PrimaryEmail}, moving {Held(claim.Held)}.");
+                    break;
+                case ClaimOutcome.Refused:
+                    refused.Add($"{email ?? claim.Owner!.PrimaryEmail} belongs to {claim.Owner!.PrimaryEmail}, who has {Held(claim.Held)}; to join them with you and move all of it: skillprint person alias {email ?? claim.Owner.PrimaryEmail} --merge");
+                    break;
+                default:
+                    break;
+            }
         }
 
-        app.Context.Out.Profile.Out.Writer.WriteLine($"{joined.PrimaryEmail} is now: {string.Join(", ", joined.Emails)}");
+        if (now is not null)
+        {
+            output.WriteLine($"{now.PrimaryEmail} is now: {string.Join(", ", now.Emails)}");
+        }
+
+        if (refused.Count > 0)
+        {
+            throw new CommandFailedException(string.Join("; ", refused));
+        }
+
         return ExitCodes.Ok;
     }
+
+    /// <summary>"2 self-assessments, 1 manual evidence" from row counts by table.</summary>
+    internal static string Held(IReadOnlyDictionary<string, int> held) =>
+        held.Count == 0 ? "nothing" : string.Join(", ", held.Select(pair => $"{pair.Value} {pair.Key.Replace('_', ' ')}"));
 }

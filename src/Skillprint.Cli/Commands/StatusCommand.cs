@@ -2,9 +2,7 @@ using System.CommandLine;
 using Skillprint.Cli.Rendering;
 using Skillprint.Core;
 using Skillprint.Core.Export;
-using Skillprint.Core.Scanning;
 using Skillprint.Core.Status;
-using Skillprint.Store;
 using Spectre.Console;
 
 namespace Skillprint.Cli.Commands;
@@ -44,60 +42,26 @@ internal static class StatusCommand
         return command;
     }
 
-    /// <summary>The status of one person, from what the store holds for them: self-assessments,
-    /// manual evidence, and the code hits of their emails (every author's with
-    /// <paramref name="allAuthors"/>), dismissed hits left out.</summary>
+    /// <summary>The status of one person (see <see cref="StatusService.Compute"/>).</summary>
     internal static PersonalStatus Compute(CliApp app, ParseResult parsed, Core.Frameworks.Framework framework, string person, bool allAuthors = false)
     {
         using var store = app.OpenStore(parsed);
-        var now = app.Context.Time.GetUtcNow();
-        var manual = store.ListManualEvidence(person, framework.Id).Select(EvidenceItem.FromManual);
-        var code = CodeHits(store, framework.Id, person, allAuthors).Select(hit => hit.ToEvidence(now));
-        return PersonalStatus.Compute(
-            framework,
-            store.GetSelfAssessments(person, framework.Id),
-            manual.Concat(code),
-            app.Context.Time,
-            allAuthors ? null : person);
+        return new StatusService(store, app.Context.Time).Compute(framework, person, allAuthors);
     }
 
-    /// <summary>
-    /// When none of the scanned code counts for the person but other authors' does (git's user.email
-    /// differs from the commits' author, say), a page of empty levels would mislead: say so on stderr.
-    /// </summary>
-    private static void NoteOtherAuthors(CliApp app, ParseResult parsed, string framework, string person, bool allAuthors, PersonalStatus status)
+    /// <summary>When none of the scanned code counts for the person, say whose it is, on stderr.</summary>
+    private static void NoteOtherAuthors(CliApp app, ParseResult parsed, Core.Frameworks.Framework framework, string person, PersonalStatus status)
     {
-        if (allAuthors || status.Topics.Any(t => t.Evidence.Any(e => e.Code is not null)))
-        {
-            return;
-        }
-
         using var store = app.OpenStore(parsed);
-        var others = store.ListCodeHits(new CodeHitQuery(framework))
-            .GroupBy(hit => hit.Author, StringComparer.Ordinal)
-            .OrderByDescending(group => group.Count())
-            .ToList();
-        if (others.Count == 0)
+        if (new StatusService(store, app.Context.Time).OtherAuthorsOf(framework, person, status) is not { } others)
         {
             return;
         }
 
-        var names = string.Join(", ", others.Take(3).Select(group => $"{group.Key ?? "unknown"} ({group.Count()})"));
+        var names = string.Join(", ", others.Top.Select(a => $"{a.Author ?? "unknown"} ({a.Hits})"));
         app.Context.Error.WriteLine(
-            $"note: no scanned code is credited to {person}; hits by other authors: {names}{(others.Count > 3 ? ", ..." : "")}. " +
+            $"note: no scanned code is credited to {person}; hits by other authors: {names}{(others.AuthorCount > others.Top.Count ? ", ..." : "")}. " +
             "If one is you: 'skillprint person alias EMAIL', or --person EMAIL, or --all-authors.");
-    }
-
-    /// <summary>The code hits that count for a person (every email of theirs), or for everyone.</summary>
-    internal static IReadOnlyList<CodeHit> CodeHits(SkillprintStore store, string framework, string person, bool allAuthors, string? skill = null, bool includeDismissed = false)
-    {
-        IReadOnlyCollection<string>? authors = null;
-        if (!allAuthors)
-        {
-            authors = store.FindPerson(person)?.Emails ?? [person.Trim().ToLowerInvariant()];
-        }
-
-        return store.ListCodeHits(new CodeHitQuery(framework, authors, skill, IncludeDismissed: includeDismissed));
     }
 
     private static int Run(CliApp app, ParseResult parsed, string format, string person, bool allAuthors, string? frameworkId, string? explain)
@@ -132,7 +96,7 @@ internal static class StatusCommand
                 break;
             default:
                 WriteTable(app.Context.Out, status);
-                NoteOtherAuthors(app, parsed, framework.Id, person, allAuthors, status);
+                NoteOtherAuthors(app, parsed, framework, person, status);
                 break;
         }
 

@@ -211,7 +211,17 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
             }
         }
 
-        var info = new RepositoryInfo(top, NameOf(top), RepositoryKind.Git, remote);
+        string? rootCommit = null;
+        if (head is not null)
+        {
+            // The oldest root commit of HEAD: two clones of one history share it.
+            var roots = git.Run(top, "rev-list", "--max-parents=0", "HEAD");
+            rootCommit = roots.Ok
+                ? roots.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+                : null;
+        }
+
+        var info = new RepositoryInfo(top, RepositoryNames.OwnerAndName(remote) ?? NameOf(top), RepositoryKind.Git, remote, rootCommit);
         return new DiscoveredRepository(info, head, detached, shallow, files, skipped, notes);
     }
 

@@ -8,8 +8,73 @@ public enum RepositoryKind
 }
 
 /// <summary>A scanned repository: its absolute root (the git work tree or the folder), its name
-/// (the root folder's name) and, for git, the URL of its <c>origin</c> remote.</summary>
-public sealed record RepositoryInfo(string Root, string Name, RepositoryKind Kind, string? Remote);
+/// (the remote's owner/name when it has a remote, else the root folder's name) and, for git, the
+/// URL of its <c>origin</c> remote and its first commit (the oldest root commit of HEAD).</summary>
+public sealed record RepositoryInfo(string Root, string Name, RepositoryKind Kind, string? Remote, string? RootCommit = null)
+{
+    /// <summary>What the repository is, wherever it sits: a git repository with commits by its
+    /// first commit and its remote (so a clone moved, or scanned by another path, is the same one;
+    /// a fork with another remote is another), anything else by its path.</summary>
+    public string Identity => RootCommit is { } commit
+        ? $"git:{commit}{(Remote is null ? "" : " " + RepositoryNames.NormalizeRemote(Remote))}"
+        : $"path:{Root}";
+}
+
+/// <summary>How repositories are named and their remotes compared.</summary>
+public static class RepositoryNames
+{
+    /// <summary>A remote URL without what varies between clones of one repository: the scheme, the
+    /// user, a trailing ".git" or slash, the case of the host ("git@github.com:Org/Proj.git" and
+    /// "https://github.com/Org/Proj" give "github.com/Org/Proj").</summary>
+    public static string NormalizeRemote(string remote)
+    {
+        var text = remote.Trim().TrimEnd('/');
+        if (text.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[..^4];
+        }
+
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            text = text[(scheme + 3)..];
+        }
+        else if (text.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && !text[..colon].Contains('/', StringComparison.Ordinal))
+        {
+            text = text[..colon] + "/" + text[(colon + 1)..]; // scp-like: git@host:owner/name
+        }
+
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (at >= 0 && (slash < 0 || at < slash))
+        {
+            text = text[(at + 1)..];
+        }
+
+        slash = text.IndexOf('/', StringComparison.Ordinal);
+        var host = slash < 0 ? text : text[..slash];
+        var port = host.IndexOf(':', StringComparison.Ordinal);
+        if (port >= 0)
+        {
+            host = host[..port];
+        }
+
+        return (host.ToLowerInvariant() + (slash < 0 ? "" : text[slash..])).TrimEnd('/');
+    }
+
+    /// <summary>The owner/name of a remote ("github.com/pallets/click" gives "pallets/click"); null
+    /// for a remote without two path parts (a local path with one folder, say).</summary>
+    public static string? OwnerAndName(string? remote)
+    {
+        if (string.IsNullOrWhiteSpace(remote))
+        {
+            return null;
+        }
+
+        var parts = NormalizeRemote(remote).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 ? $"{parts[^2]}/{parts[^1]}" : null;
+    }
+}
 
 /// <summary>Who wrote a line and when: the author's email (lower case, .mailmap applied), the
 /// commit (null outside git and for lines not committed yet) and the author date.</summary>
@@ -72,7 +137,7 @@ public sealed record ScanWrite(
 public interface IScanStore
 {
     /// <summary>The repository's state after its last complete scan (empty when never scanned).</summary>
-    RepositoryState LoadState(string root);
+    RepositoryState LoadState(RepositoryInfo repository);
 
     /// <summary>Records the repository (added or updated) and a running scan; returns the scan's id.
     /// Scans of the repository still 'running' from a killed process become 'failed'.</summary>

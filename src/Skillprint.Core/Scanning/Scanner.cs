@@ -139,7 +139,7 @@ public sealed class Scanner
         RepositoryState state;
         try
         {
-            state = store.LoadState(repository.Info.Root);
+            state = store.LoadState(repository.Info);
             scanId = store.BeginScan(repository.Info, rules.Framework.Id, RulesHash, repository.HeadCommit, time.GetUtcNow());
         }
         catch (Exception error) when (error is not OperationCanceledException)

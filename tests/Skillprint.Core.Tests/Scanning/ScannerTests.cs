@@ -1,3 +1,4 @@
+using Skillprint.Core.Evidence;
 using Skillprint.Core.Scanning;
 
 namespace Skillprint.Core.Tests.Scanning;
@@ -154,7 +155,7 @@ public sealed class ScannerTests : IDisposable
         var report = Single(workshop.Scan(folder));
 
         report.Repository.Kind.ShouldBe(RepositoryKind.Folder);
-        workshop.Store.LoadState(folder).Files.Keys.Where(p => p.EndsWith(".py", StringComparison.Ordinal)).ShouldBe(["app/main.py"]);
+        workshop.Store.LoadState(report.Repository).Files.Keys.Where(p => p.EndsWith(".py", StringComparison.Ordinal)).ShouldBe(["app/main.py"]);
         var hits = workshop.Hits();
         hits.ShouldNotBeEmpty();
         hits.ShouldAllBe(h => h.Author == ScanWorkshop.Me && h.Commit == null);
@@ -200,7 +201,7 @@ public sealed class ScannerTests : IDisposable
         workshop.Scan(repo);
         var gather = workshop.Hits().Single(h => h.Skill == "async.gather");
 
-        workshop.Store.DismissHit(gather.Id, DateTimeOffset.UtcNow).ShouldBeTrue();
+        workshop.Store.DismissHit(ScanWorkshop.Me, gather.Id, DateTimeOffset.UtcNow).Outcome.ShouldBe(EvidenceOutcome.Done);
         workshop.Hits().ShouldNotContain(h => h.Skill == "async.gather");
 
         // A change in the file makes the rescan parse it and store its hits anew.
@@ -211,6 +212,6 @@ public sealed class ScannerTests : IDisposable
         workshop.Hits().ShouldNotContain(h => h.Skill == "async.gather");
         var all = workshop.Store.ListCodeHits(new CodeHitQuery(ScanWorkshop.Framework.Id, IncludeDismissed: true));
         all.Single(h => h.Skill == "async.gather").Dismissed.ShouldBeTrue();
-        workshop.Store.DismissHit(999_999, DateTimeOffset.UtcNow).ShouldBeFalse();
+        workshop.Store.DismissHit(ScanWorkshop.Me, 999_999, DateTimeOffset.UtcNow).Outcome.ShouldBe(EvidenceOutcome.NotFound);
     }
 }
