@@ -60,12 +60,20 @@ public sealed class CliContext
         };
     }
 
-    /// <summary>The terminal's width, or 120 columns when output goes to a file or a pipe.</summary>
+    /// <summary>The terminal's width; when output goes to a file or a pipe, $COLUMNS when it is a
+    /// number, else 120 columns.</summary>
     private static int TerminalWidth()
     {
         try
         {
-            return Console.IsOutputRedirected ? 120 : Math.Max(40, Console.WindowWidth);
+            if (Console.IsOutputRedirected)
+            {
+                return int.TryParse(System.Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns >= 20
+                    ? columns
+                    : 120;
+            }
+
+            return Math.Max(40, Console.WindowWidth);
         }
         catch (IOException)
         {

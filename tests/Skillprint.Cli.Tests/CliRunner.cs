@@ -47,13 +47,16 @@ public sealed class CliRunner : IDisposable
 
     public Dictionary<string, string> Environment { get; }
 
+    /// <summary>The terminal width the commands see (200 unless a test narrows it).</summary>
+    public int Width { get; set; } = 200;
+
     public CliResult Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CliContext
         {
-            Out = CliContext.PlainConsole(output, width: 200),
+            Out = CliContext.PlainConsole(output, width: Width),
             Error = error,
             Time = TimeProvider.System,
             Environment = Environment,

@@ -95,6 +95,23 @@ internal static class GapsCommand
             return;
         }
 
+        if (Blocks.IsNarrow(console))
+        {
+            var output = console.Profile.Out.Writer;
+            Blocks.WriteWrapped(output, console.Profile.Width, $"Gaps of {person} for {string.Join(", ", plan.Roles)} (score = weight x distance)");
+            output.WriteLine();
+            Blocks.Write(output, console.Profile.Width, plan.Gaps.Select(g => new Block(
+                $"{g.Rank}. {g.Name} ({g.Topic}, {g.Relevance})",
+                [
+                    ("Level", $"{RoleCommand.LevelText(g.SelfLevel, g.EvidencedLevel)}, target {g.Target}"),
+                    ("Score", $"{g.Weight} x {g.Distance} = {g.Score}"),
+                    ("Next", Blocks.Some([.. g.NextSkills.Select(s => $"{s.Name} ({s.Level})")], 4)),
+                    ("Practice", PracticeSummary(g.Practice)),
+                    ("Roadmap", string.Join(", ", g.Stages.Select(s => $"{s.Roadmap} #{s.Number}"))),
+                ])));
+            return;
+        }
+
         var table = new Table { Title = new TableTitle(Markup.Escape($"Gaps of {person} for {string.Join(", ", plan.Roles)} (score = weight x distance)")) };
         foreach (var header in (string[])["#", "Topic", "Level", "Target", "Score", "Next skills", "Practice", "Roadmap stage"])
         {

@@ -105,6 +105,12 @@ internal static class StatusCommand
 
     private static void WriteTable(IAnsiConsole console, PersonalStatus status)
     {
+        if (Blocks.IsNarrow(console))
+        {
+            WriteBlocks(console, status);
+            return;
+        }
+
         var table = new Table { Title = new TableTitle(Markup.Escape($"{status.Breadcrumb}: {status.Person}")) };
         foreach (var header in (string[])["Topic", "Level", "Evidence", "Active Projects", "Gaps"])
         {
@@ -125,6 +131,27 @@ internal static class StatusCommand
         if (!status.Topics.Any(t => t.HasStanding))
         {
             console.WriteLine("Nothing recorded yet. Start with: skillprint assess TOPIC LEVEL (for example: skillprint assess async intermediate)");
+        }
+    }
+
+    /// <summary>The narrow-terminal form of the page: one block per topic, at most five gaps each.</summary>
+    private static void WriteBlocks(IAnsiConsole console, PersonalStatus status)
+    {
+        var output = console.Profile.Out.Writer;
+        Blocks.WriteWrapped(output, console.Profile.Width, $"{status.Breadcrumb}: {status.Person ?? "every author"}");
+        output.WriteLine();
+        Blocks.Write(output, console.Profile.Width, status.Topics.Select(topic => new Block(
+            $"{topic.Name} ({topic.Id})",
+            [
+                ("Level", MarkdownExport.LevelText(topic)),
+                ("Evidence", MarkdownExport.EvidenceText(topic)),
+                ("Active", string.Join(", ", topic.ActiveProjects)),
+                ("Gaps", Blocks.Some([.. topic.Gaps.Select(g => g.Name)], 5, $"skillprint status --explain {topic.Id}")),
+            ])));
+        if (!status.Topics.Any(t => t.HasStanding))
+        {
+            output.WriteLine();
+            Blocks.WriteWrapped(output, console.Profile.Width, "Nothing recorded yet. Start with: skillprint assess TOPIC LEVEL (for example: skillprint assess async intermediate)");
         }
     }
 
