@@ -64,6 +64,10 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
         });
     }
 
+    public IReadOnlyList<string> FolderRoots() => Read(() => Database.Connection
+        .Query<string>("SELECT root FROM repositories WHERE kind = 'folder' ORDER BY root")
+        .ToList());
+
     public long BeginScan(RepositoryInfo repository, string framework, string rulesHash, string? headCommit, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(repository);

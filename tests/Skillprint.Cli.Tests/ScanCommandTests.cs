@@ -155,6 +155,24 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_scanned_then_its_parent_counts_each_file_once()
+    {
+        // Regression: scanning a folder and then its parent counted the same files under two projects.
+        var proj = Directory.CreateDirectory(Path.Combine(_cli.WorkDir, "work", "proj", "app")).FullName;
+        File.WriteAllText(Path.Combine(proj, "main.py"), "import asyncio\n\nq = asyncio.Queue()\n");
+        File.WriteAllText(Path.Combine(_cli.WorkDir, "work", "tool.py"), "import sys\n\nprint(sys.argv)\n");
+
+        _cli.RunOk("scan", "work/proj");
+        _cli.RunOk("scan", "work");
+        _cli.RunOk("scan", "work/proj/app").Out.ShouldContain("proj (folder, ");
+
+        var repositories = _cli.RunOk("repo", "list", "--format", "json").Json.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("files").GetInt32());
+        repositories.ShouldBe(new Dictionary<string, int> { ["proj"] = 1, ["work"] = 1 }, ignoreOrder: true);
+        _cli.RunOk("evidence", "list", "--skill", "async.queue", "--format", "json").Json.GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public void Repo_list_shows_each_repository_once_and_repo_remove_forgets_one_after_confirmation()
     {
         Repository("api", Me, ("app/main.py", "import asyncio\n\nq = asyncio.Queue()\n"));

@@ -64,8 +64,10 @@ public sealed record DiscoveredRepository(
 public sealed record DiscoveryResult(string Path, IReadOnlyList<DiscoveredRepository> Repositories, IReadOnlyList<string> Problems);
 
 /// <summary>What discovery keeps: <see cref="Wanted"/> says which paths (relative, '/'
-/// separated) the scan reads; every other file is not even looked at.</summary>
-public sealed record DiscoveryOptions(Func<string, bool> Wanted);
+/// separated) the scan reads; every other file is not even looked at. <see cref="FolderProjects"/>
+/// are the roots of plain folders scanned on their own before: a walk of a folder above one leaves
+/// it to its own project (as it does a nested git repository), and a path inside one scans it whole.</summary>
+public sealed record DiscoveryOptions(Func<string, bool> Wanted, IReadOnlyCollection<string>? FolderProjects = null);
 
 /// <summary>
 /// Finds the files of the paths a person scans. A git work tree gives the files git tracks
@@ -109,6 +111,11 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
 
             repositories.Add(repository);
         }
+        else if (FolderProjectAbove(full) is { } project)
+        {
+            Walk(project, repositories, note);
+            repositories[0] = repositories[0] with { Notes = [$"{path} is inside the folder {project}, scanned on its own before: the whole folder is scanned", .. repositories[0].Notes] };
+        }
         else
         {
             Walk(full, repositories, note);
@@ -116,6 +123,13 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
 
         return new DiscoveryResult(path, repositories, problems);
     }
+
+    /// <summary>The root of a folder project that holds <paramref name="folder"/> (not the folder itself), or null.</summary>
+    private string? FolderProjectAbove(string folder) =>
+        options.FolderProjects?
+            .Where(root => !PathsEqual(root, folder) && folder.StartsWith(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .OrderBy(root => root.Length)
+            .FirstOrDefault();
 
     /// <summary>The work tree's root when <paramref name="folder"/> is in one; else null, with a
     /// note when git could not tell (not installed, a repository git refuses to read).</summary>
@@ -285,7 +299,8 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
                     }
 
                     var marker = Path.Combine(entry.FullName, ".git");
-                    if (Directory.Exists(marker) || File.Exists(marker))
+                    if (Directory.Exists(marker) || File.Exists(marker)
+                        || options.FolderProjects?.Any(p => PathsEqual(p, entry.FullName)) == true)
                     {
                         nestedRepositories.Add(entry.FullName);
                         continue;

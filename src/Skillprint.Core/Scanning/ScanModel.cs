@@ -139,6 +139,9 @@ public interface IScanStore
     /// <summary>The repository's state after its last complete scan (empty when never scanned).</summary>
     RepositoryState LoadState(RepositoryInfo repository);
 
+    /// <summary>The roots of the plain folders (not git repositories) scanned before.</summary>
+    IReadOnlyList<string> FolderRoots();
+
     /// <summary>Records the repository (added or updated) and a running scan; returns the scan's id.
     /// Scans of the repository still 'running' from a killed process become 'failed'.</summary>
     long BeginScan(RepositoryInfo repository, string framework, string rulesHash, string? headCommit, DateTimeOffset at);

@@ -99,7 +99,7 @@ public sealed class Scanner
         var clock = Stopwatch.StartNew();
         var reports = new List<RepositoryReport>();
         var problems = new List<string>();
-        var discovery = new Discovery(git, new DiscoveryOptions(IsWanted));
+        var discovery = new Discovery(git, new DiscoveryOptions(IsWanted, store.FolderRoots()));
         foreach (var path in paths)
         {
             cancellation.ThrowIfCancellationRequested();
