@@ -1,29 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Skillprint.Cli.Commands;
 using Skillprint.Core.Frameworks;
 using Skillprint.Core.Growth;
 using Skillprint.Core.Practice;
 using Skillprint.Core.Roadmaps;
-using Skillprint.Core.Status;
 
 namespace Skillprint.Cli;
-
-/// <summary>What the growth commands (role, gaps, roadmap, practice, history) read of one person.</summary>
-internal sealed record GrowthData(
-    Framework Framework,
-    string Person,
-    PersonalStatus Status,
-    IReadOnlyList<RoleChoice> Roles,
-    IReadOnlyList<ProgressMark> Marks,
-    ProgressBook Book)
-{
-    /// <summary>The roles the person chose that the framework still has, in the order chosen.</summary>
-    public IReadOnlyList<Role> ChosenRoles => Roles
-        .Select(r => Framework.FindRole(r.Role))
-        .OfType<Role>()
-        .ToList();
-}
 
 /// <summary>Options and lookups the growth commands share.</summary>
 internal static class GrowthSupport
@@ -58,14 +40,11 @@ internal static class GrowthSupport
             "use ISO 8601, for example 2025-03-01, 2025-03-01T09:30 or 2025-03-01T09:30:00Z");
     }
 
-    /// <summary>Reads everything the growth commands work from, in one go.</summary>
+    /// <summary>Reads everything the growth commands work from (see <see cref="GrowthService.Load"/>).</summary>
     public static GrowthData Load(CliApp app, ParseResult parsed, Framework framework, string person)
     {
-        var status = StatusCommand.Compute(app, parsed, framework, person);
         using var store = app.OpenStore(parsed);
-        var roles = store.ListRoles(person, framework.Id);
-        var marks = store.GetProgressMarks(person, framework.Id);
-        return new GrowthData(framework, person, status, roles, marks, ProgressBook.Build(framework, status, marks));
+        return new GrowthService(store, app.Context.Time).Load(framework, person);
     }
 
     /// <summary>A role by id (any case), or a usage error listing the roles.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Skillprint.Core;
 using Skillprint.Core.Evidence;
+using Skillprint.Core.Growth;
 using Skillprint.Core.People;
 using Skillprint.Core.Status;
 using Skillprint.Store.Engines;
@@ -14,7 +15,7 @@ namespace Skillprint.Store;
 /// every failure is a <see cref="StoreException"/> with a one-line message. Every write that spans
 /// rows is one transaction. Calls are serialised, so one store may be shared between threads.
 /// Times are kept in UTC to the microsecond.</summary>
-public sealed partial class SkillprintStore : IEvidenceStore, IPeopleStore, IDisposable, IAsyncDisposable
+public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDisposable, IAsyncDisposable
 {
     /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
     internal static readonly string[] PersonTables =

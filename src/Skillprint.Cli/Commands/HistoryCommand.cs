@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Skillprint.Core.Frameworks;
+using Skillprint.Core.Growth;
 using Skillprint.Core.History;
 using Skillprint.Core.Status;
 using Spectre.Console;
@@ -68,20 +69,11 @@ internal static class HistoryCommand
         return command;
     }
 
-    /// <summary>What a timeline is built from, and the evidence the status holds now.</summary>
+    /// <summary>What a timeline is built from (see <see cref="GrowthService.HistoryOf"/>).</summary>
     internal static (HistoryInputs Inputs, IReadOnlyList<EvidenceItem> Evidence) Inputs(CliApp app, ParseResult parsed, Framework framework, string person)
     {
-        var status = StatusCommand.Compute(app, parsed, framework, person);
-        var evidence = status.Topics.SelectMany(t => t.Evidence).ToList();
         using var store = app.OpenStore(parsed);
-        var inputs = new HistoryInputs(
-            store.GetSelfAssessments(person, framework.Id),
-            store.GetManualEvidenceHistory(person, framework.Id),
-            evidence.Where(e => e.Kind == EvidenceKind.Code).ToList(),
-            store.GetRoleHistory(person, framework.Id),
-            store.GetProgressMarks(person, framework.Id),
-            store.GetCardReviews(person, framework.Id));
-        return (inputs, evidence);
+        return new GrowthService(store, app.Context.Time).HistoryOf(framework, person);
     }
 
     /// <summary>`status --since DATE`: what moved since the date, topic by topic.</summary>

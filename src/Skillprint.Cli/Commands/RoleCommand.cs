@@ -89,24 +89,11 @@ internal static class RoleCommand
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var role = GrowthSupport.Role(fw, parsed.GetValue(id)!);
             var who = app.Person(parsed, person);
-            var status = StatusCommand.Compute(app, parsed, fw, who).Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
-            var rows = RoleTargets.Of(fw, role).Select(t =>
+            IReadOnlyList<RoleStanding> rows;
+            using (var store = app.OpenStore(parsed))
             {
-                var topic = fw.FindTopic(t.Topic)!;
-                var standing = status[t.Topic];
-                return new
-                {
-                    topic = t.Topic,
-                    name = topic.Name,
-                    relevance = topic.Relevance,
-                    target = t.Target,
-                    source = t.Source,
-                    selfLevel = standing.SelfLevel,
-                    evidencedLevel = standing.EvidencedLevel,
-                    level = standing.CurrentLevel,
-                    met = standing.CurrentLevel >= t.Target,
-                };
-            }).ToList();
+                rows = new GrowthService(store, app.Context.Time).Standing(fw, role, who);
+            }
             if (CliApp.FormatOf(parsed, format) == "json")
             {
                 app.WriteJson(new { id = role.Id, name = role.Name, description = role.Description, tracks = role.Tracks, person = who, targets = rows });
@@ -129,12 +116,12 @@ internal static class RoleCommand
             foreach (var row in rows)
             {
                 table.AddRow(
-                    new Text($"{row.name} ({row.topic})"),
-                    new Text(row.relevance),
-                    new Text(row.target.ToString()),
-                    new Text(row.source == TargetSource.Override ? "role override" : $"relevance {row.relevance}"),
-                    new Text(LevelText(row.selfLevel, row.evidencedLevel)),
-                    new Text(row.met ? "met" : $"gap of {(int)row.target - (int)row.level}"));
+                    new Text($"{row.Name} ({row.Topic})"),
+                    new Text(row.Relevance),
+                    new Text(row.Target.ToString()),
+                    new Text(row.Source == TargetSource.Override ? "role override" : $"relevance {row.Relevance}"),
+                    new Text(LevelText(row.SelfLevel, row.EvidencedLevel)),
+                    new Text(row.Met ? "met" : $"gap of {(int)row.Target - (int)row.Level}"));
             }
 
             console.Write(table);
