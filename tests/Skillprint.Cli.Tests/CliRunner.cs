@@ -126,8 +126,11 @@ public static class Repo
 
     public static string Content(params string[] parts) => Path.Combine([Root, "content", .. parts]);
 
-    /// <summary>The design documents, kept beside the repository (../shared/design).</summary>
-    public static string Design(string file) => Path.GetFullPath(Path.Combine(Root, "..", "shared", "design", file));
+    /// <summary>A data file of these tests (tests/Skillprint.Cli.Tests/Data).</summary>
+    public static string TestData(string file) => Path.Combine(Root, "tests", "Skillprint.Cli.Tests", "Data", file);
+
+    /// <summary>A note the import tests read (tests/Notes, shared with the Core tests).</summary>
+    public static string Notes(string file) => Path.Combine(Root, "tests", "Notes", file);
 
     /// <summary>Above the test assembly, or else (built into another artifacts folder) above this source file.</summary>
     private static string FindRoot([CallerFilePath] string sourceFile = "")

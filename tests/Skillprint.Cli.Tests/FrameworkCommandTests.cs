@@ -9,42 +9,51 @@ public sealed partial class FrameworkCommandTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    /// <summary>The (id, level) rows of every table of python-skills.md, the minimum the framework must hold.</summary>
-    private static List<(string Id, string Level)> RequiredSkills()
+    /// <summary>The skills the built-in framework must hold (tests/Skillprint.Cli.Tests/Data/required-skills.tsv:
+    /// topic, skill id and level, one a line), each with the line it is written on.</summary>
+    private static List<(string Topic, string Id, string Level, int Line)> RequiredSkills()
     {
-        var path = Repo.Design("python-skills.md");
-        File.Exists(path).ShouldBeTrue($"the design document {path} is missing");
-        var levels = new Dictionary<string, string>(StringComparer.Ordinal)
+        var path = Repo.TestData("required-skills.tsv");
+        var rows = new List<(string Topic, string Id, string Level, int Line)>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
         {
-            ["B"] = "Beginner",
-            ["I"] = "Intermediate",
-            ["A"] = "Advanced",
-            ["E"] = "Expert",
-        };
-        return File.ReadLines(path)
-            .Select(line => SkillRow().Match(line))
-            .Where(match => match.Success)
-            .Select(match => (match.Groups["id"].Value, levels[match.Groups["level"].Value]))
-            .ToList();
+            lineNumber++;
+            if (line.Length == 0 || line.StartsWith('#') || line == "topic\tskill\tlevel")
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            cells.Length.ShouldBe(3, $"{path}:{lineNumber}: a row is topic, skill and level, tab-separated");
+            rows.Add((cells[0], cells[1], cells[2], lineNumber));
+        }
+
+        return rows;
     }
 
     [Fact]
-    public void Show_json_holds_every_skill_of_python_skills_md_at_its_level()
+    public void Show_json_holds_every_required_skill_in_its_topic_at_its_level()
     {
         var required = RequiredSkills();
-        required.Count.ShouldBeGreaterThan(90, "the tables of python-skills.md were read");
+        required.Count.ShouldBe(105, "every row of required-skills.tsv was read");
+        required.Select(r => r.Id).Distinct().Count().ShouldBe(required.Count, "no skill is listed twice");
 
         var json = _cli.RunOk("framework", "show", "python", "--format", "json").Json;
 
         json.GetProperty("id").GetString().ShouldBe("python");
         json.GetProperty("breadcrumb").GetString().ShouldBe("Programming Languages > Python");
         var skills = json.GetProperty("topics").EnumerateArray()
-            .SelectMany(topic => topic.GetProperty("skills").EnumerateArray())
-            .ToDictionary(skill => skill.GetProperty("id").GetString()!, skill => skill.GetProperty("level").GetString());
-        var missing = required.Where(r => !skills.ContainsKey(r.Id)).Select(r => r.Id).ToList();
+            .SelectMany(topic => topic.GetProperty("skills").EnumerateArray()
+                .Select(skill => (Topic: topic.GetProperty("id").GetString()!, Id: skill.GetProperty("id").GetString()!, Level: skill.GetProperty("level").GetString())))
+            .ToDictionary(skill => skill.Id, StringComparer.Ordinal);
+        var missing = required.Where(r => !skills.ContainsKey(r.Id)).Select(r => $"line {r.Line}: {r.Id}").ToList();
         missing.ShouldBeEmpty();
-        var wrongLevel = required.Where(r => skills[r.Id] != r.Level).Select(r => $"{r.Id}: {skills[r.Id]}, expected {r.Level}").ToList();
-        wrongLevel.ShouldBeEmpty();
+        var misplaced = required
+            .Where(r => skills[r.Id].Topic != r.Topic || skills[r.Id].Level != r.Level)
+            .Select(r => $"line {r.Line}: {r.Id} is {skills[r.Id].Level} in {skills[r.Id].Topic}, expected {r.Level} in {r.Topic}")
+            .ToList();
+        misplaced.ShouldBeEmpty();
     }
 
     [Fact]
@@ -150,9 +159,6 @@ public sealed partial class FrameworkCommandTests : IDisposable
         problems.ShouldContain(line => line.StartsWith(Path.Combine("python-copy", "topics", "async.md") + $":{prerequisites + 1}:", StringComparison.Ordinal) && line.Contains("cobol"));
         result.ErrorLines[^1].ShouldBe($"{problems.Count} problems in python-copy");
     }
-
-    [GeneratedRegex(@"^\| (?<id>[a-z]+\.[a-z0-9-]+) \| (?<level>[BIAE]) \|")]
-    private static partial Regex SkillRow();
 
     [GeneratedRegex(@"^[^:]+:\d+:\d+: \S.*$")]
     private static partial Regex ErrorLine();

@@ -1,27 +1,27 @@
 namespace Skillprint.Cli.Tests;
 
-/// <summary>`skillprint import` of a real note (seed 004), then `framework validate` of what it wrote.</summary>
+/// <summary>`skillprint import` of a staged roadmap note (tests/Notes/staged-roadmap.md), then `framework
+/// validate` of what it wrote.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
     private readonly CliRunner _cli = new();
 
     public void Dispose() => _cli.Dispose();
 
-    private string CopySeed(string prefix, string name)
+    private string CopyRoadmapNote(string name)
     {
-        var seeds = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "seeds"));
-        Directory.Exists(seeds).ShouldBeTrue($"the seeds folder {seeds} is missing");
-        var seed = Directory.GetFiles(seeds, prefix + "_*.txt").Single();
+        var source = Repo.Notes("staged-roadmap.md");
+        File.Exists(source).ShouldBeTrue($"the note {source} is missing");
         var note = Path.Combine(_cli.WorkDir, "notes", name);
         Directory.CreateDirectory(Path.GetDirectoryName(note)!);
-        File.Copy(seed, note);
+        File.Copy(source, note);
         return note;
     }
 
     [Fact]
-    public void Seed_004_becomes_a_draft_that_validates()
+    public void A_staged_roadmap_note_becomes_a_draft_that_validates()
     {
-        CopySeed("004", "python-roadmap.md");
+        CopyRoadmapNote("python-roadmap.md");
 
         var result = _cli.RunOk("import", "notes/python-roadmap.md");
 
@@ -36,7 +36,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public void Out_chooses_the_folder_and_a_foreign_folder_is_never_overwritten()
     {
-        CopySeed("004", "roadmap.md");
+        CopyRoadmapNote("roadmap.md");
         var mine = Directory.CreateDirectory(Path.Combine(_cli.WorkDir, "mine")).FullName;
         File.WriteAllText(Path.Combine(mine, "keep.txt"), "my file");
 

@@ -232,6 +232,7 @@ public sealed class ScanCommandTests : IDisposable
     /// <summary>A scan killed (kill -9) at any moment leaves the store as before it or as after a
     /// complete one, and the next scan completes.</summary>
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_scan_killed_at_any_moment_leaves_the_previous_or_the_new_complete_state()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_cli.WorkDir, "big")).FullName;

@@ -4,6 +4,7 @@ namespace Skillprint.Cli.Tests;
 public sealed class WrapperScriptTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public void The_root_script_builds_and_runs_the_command()
     {
         var script = Path.Combine(Repo.Root, "skillprint");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Skillprint.Core.Detection;
 using Skillprint.Core.Frameworks;
 
@@ -409,10 +410,13 @@ public sealed class Scanner
         }
     }
 
+    /// <summary>The location every rule takes in the fingerprint.</summary>
+    private static readonly SourceLocation Unplaced = new("", 0, 0);
+
     /// <summary>
     /// A fingerprint of everything that decides a file's hits: the framework's id, each skill's
-    /// id, topic and rules, and this build of the detection and parser code. A change in any of
-    /// them makes the next scan re-detect every file.
+    /// id, topic and rules (every field of each rule but its location), and this build of the
+    /// detection and parser code. A change in any of them makes the next scan re-detect every file.
     /// </summary>
     public static string Fingerprint(Framework framework)
     {
@@ -426,12 +430,10 @@ public sealed class Scanner
             text.Append(skill.Id).Append('|').Append(skill.Topic).Append('\n');
             foreach (var rule in skill.Rules)
             {
-                text.Append(rule.Kind.Key()).Append(':')
-                    .AppendJoin(',', rule.Values).Append('|')
-                    .AppendJoin(',', rule.Keywords).Append('|')
-                    .AppendJoin(',', rule.Of).Append('|')
-                    .AppendJoin(',', rule.In).Append('|')
-                    .AppendJoin(',', rule.InFiles).Append('\n');
+                // The whole record, serialized: a field added to DetectionRule is in the fingerprint
+                // without a change here. Only where the rule is written is left out: moving it does
+                // not change what it finds.
+                text.Append(JsonSerializer.Serialize(rule with { Location = Unplaced })).Append('\n');
             }
         }
 

@@ -14,6 +14,7 @@ public sealed class RobustnessTests
         FrameworkLoader.Load(new MemoryFrameworkSource("mutated", files));
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Every_file_cut_short_anywhere_gives_errors_not_exceptions()
     {
         foreach (var (path, text) in ExampleFiles())

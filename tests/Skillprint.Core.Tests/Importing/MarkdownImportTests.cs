@@ -13,80 +13,86 @@ public sealed class MarkdownImportTests
     }
 
     [Fact]
-    public void Seed004_becomes_a_draft_with_its_roadmap_tasks_challenges_and_questions()
+    public void A_staged_roadmap_note_becomes_a_draft_with_its_roadmap_tasks_challenges_and_questions()
     {
         using var temp = new TempFolder();
-        var note = SeedNotes.CopySeed("004", temp.Path, "python.md");
+        var note = NoteFixtures.Copy(NoteFixtures.StagedRoadmap, temp.Path, "backend.md");
 
         var result = MarkdownImport.Run(note);
 
         result.Errors.ShouldBeEmpty(string.Join("\n", result.Errors));
         result.Status.ShouldBe(ImportStatus.Created);
-        result.OutputDirectory.ShouldBe(Path.Combine(temp.Path, "python"));
+        result.OutputDirectory.ShouldBe(Path.Combine(temp.Path, "backend"));
         var framework = LoadDraft(result.OutputDirectory);
 
-        framework.Id.ShouldBe("python");
-        framework.Name.ShouldBe("Python");
-        framework.Description.ShouldNotBeNull().ShouldContain("high-level, dynamically typed, general-purpose programming language");
+        // The id and name come from the front matter's title; its empty desc gives way to the overview.
+        framework.Id.ShouldBe("python-backend");
+        framework.Name.ShouldBe("Python Backend");
+        framework.Description.ShouldNotBeNull().ShouldContain("Services, workers and scripts written in one readable language.");
 
         var roadmap = framework.Roadmaps.ShouldHaveSingleItem();
         roadmap.Stages.Select(s => s.Name).ShouldBe(
         [
-            "Core Syntax + Data Types",
-            "Functions + Lambdas",
-            "Classes + OOP",
-            "File I/O + JSON + CSV",
-            "Modules + Packages",
-            "Virtual Environments + Pip",
-            "Exception Handling",
-            "Decorators + Context Managers",
-            "Async + Await",
-            "Typing + Mypy + Pydantic",
+            "Syntax + Built-in Types",
+            "Functions + Closures",
+            "Classes + Dataclasses",
+            "Files + Serialization",
+            "Modules + Imports",
+            "Environments + Dependencies",
+            "Errors + Logging",
+            "Generators + Iterators",
+            "Asyncio",
+            "Type Hints + Checkers",
         ]);
-        roadmap.Stages[0].Why.ShouldBe("Python fluency.");
-        roadmap.Stages[9].Why.ShouldBe("Type safety in Python.");
+        roadmap.Stages[0].Why.ShouldBe("Read everyday code.");
+        roadmap.Stages[9].Why.ShouldBe("Mistakes caught before running.");
 
         framework.Tasks.Count.ShouldBe(10);
-        framework.Tasks[0].Title.ShouldBe("Write CRUD operations on JSON/CSV files.");
-        framework.Tasks[1].Title.ShouldBe("Build CLI tools using `argparse` or `click`.");
-        framework.Tasks[9].Title.ShouldBe("Write type-annotated, production-ready code.");
+        framework.Tasks[0].Title.ShouldBe("Load a CSV export and write it back as JSON.");
+        framework.Tasks[1].Title.ShouldBe("Write a command-line tool with `argparse` subcommands.");
+        framework.Tasks[9].Title.ShouldBe("Make `mypy --strict` pass on a small service.");
         framework.Tasks.ShouldAllBe(t => t.Acceptance.Count == 1 && t.Acceptance[0] == "Done as described");
         framework.Tasks.ShouldAllBe(t => t.Description == null, "the note's Description column is empty");
         framework.Tasks.Select(t => t.Id).Distinct().Count().ShouldBe(10);
 
         framework.Challenges.Select(c => c.Level).ShouldBe(
             [ChallengeLevel.Easy, ChallengeLevel.Intermediate, ChallengeLevel.Expert, ChallengeLevel.BlackBelt]);
-        framework.Challenges[0].Description.ShouldBe("Build a Python CLI tool that parses a CSV file and summarizes data.");
+        framework.Challenges[0].Description.ShouldBe("Write a script that counts the words of every text file in a folder.");
         framework.Challenges[3].Description.ShouldBe(
-            "Package a Python library with typed APIs and pydantic validation, and publish it to PyPI.");
+            "Ship a typed library with documentation, tests in CI and a release on an index.");
 
+        // The note is stored as mojibake: the curly apostrophe comes back repaired.
         framework.Cards.Select(c => c.Question).ShouldBe(
         [
-            "What\u2019s the difference between a `list` and a `tuple`?",
-            "Why use decorators in Python?",
-            "How does async programming work in Python?",
-            "Why use typing or pydantic in Python codebases?",
-            "Explain how Python handles memory management.",
+            "When is a `tuple` a better choice than a `list`?",
+            "Why doesn\u2019t a default argument such as `[]` start empty on every call?",
+            "What does the `with` statement guarantee?",
+            "How does an event loop decide which coroutine runs next?",
+            "What do type hints change at run time?",
         ]);
         framework.Cards.ShouldAllBe(c => c.Answer == null);
 
-        // One topic holds the note's subject; its body keeps the cheat sheet's code examples and tips.
+        // One topic holds the note's subject; its body keeps the cheat sheets' code, the tips and the
+        // closing sections, with the headings' emoji (and their mojibake) dropped.
         var topic = framework.Topics.ShouldHaveSingleItem();
-        topic.Id.ShouldBe("python");
-        topic.Description.ShouldBe("Python is: A high-level, dynamically typed, general-purpose programming language.");
-        topic.Body.ShouldStartWith("## Topic Overview\n\n**Python** is:");
+        topic.Id.ShouldBe("python-backend");
+        topic.Description.ShouldBe("Python on the backend means: Services, workers and scripts written in one readable language.");
+        topic.Body.ShouldStartWith("## Topic Overview\n\n**Python on the backend** means:");
         topic.Body.ShouldContain("## Cheat Sheets");
-        topic.Body.ShouldContain("```python\nfrom pydantic import BaseModel");
-        topic.Body.ShouldContain("## Pro Ops Tips");
-        topic.Body.ShouldNotContain("üìå");
-        framework.Tasks.ShouldAllBe(t => t.Topic == "python");
+        topic.Body.ShouldContain("```python\nfrom dataclasses import dataclass, field");
+        topic.Body.ShouldContain("## Working Tips");
+        topic.Body.ShouldContain("## Next Steps");
+        topic.Body.ShouldContain("## Philosophy");
+        topic.Body.ShouldNotContain("üß≠", customMessage: "the overview heading's emoji as mojibake");
+        topic.Body.ShouldNotContain("🧭", customMessage: "the overview heading's emoji");
+        framework.Tasks.ShouldAllBe(t => t.Topic == "python-backend");
     }
 
     [Fact]
-    public void Seed001_becomes_one_topic_holding_the_profile()
+    public void A_profile_note_becomes_one_topic_holding_the_profile()
     {
         using var temp = new TempFolder();
-        var note = SeedNotes.CopySeed("001", temp.Path, "python-profile.md");
+        var note = NoteFixtures.Copy(NoteFixtures.Profile, temp.Path, "python-profile.md");
         var output = Path.Combine(temp.Path, "drafts", "profile");
 
         var result = MarkdownImport.Run(note, output);
@@ -94,27 +100,29 @@ public sealed class MarkdownImportTests
         result.Errors.ShouldBeEmpty(string.Join("\n", result.Errors));
         result.OutputDirectory.ShouldBe(output);
         var framework = LoadDraft(output);
+        // No title in the front matter: the name comes from the file name.
         framework.Id.ShouldBe("python-profile");
         framework.Name.ShouldBe("Python Profile");
-        framework.Description.ShouldBe("Python programming expertise");
+        framework.Description.ShouldBe("Backend Python craft");
         framework.Tracks.ShouldHaveSingleItem().ShouldBe(new Track("backend", "Backend"));
         framework.Breadcrumb.ShouldBe("Backend > Python Profile");
 
         var topic = framework.Topics.ShouldHaveSingleItem();
         topic.Id.ShouldBe("python-profile");
-        topic.Description.ShouldBe("Python programming expertise");
+        topic.Description.ShouldBe("Backend Python craft");
         topic.Tracks.ShouldBe(["backend"]);
         // The five paragraphs of the profile, each kept whole.
         var paragraphs = topic.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         paragraphs.Length.ShouldBe(5);
-        paragraphs[0].ShouldStartWith("You write clean, idiomatic Python");
-        paragraphs[4].ShouldStartWith("You use linting and formatting tools");
+        paragraphs[0].ShouldStartWith("You read and write Python that a colleague can follow");
+        paragraphs[0].ShouldEndWith("not to be clever.");
+        paragraphs[4].ShouldStartWith("You keep the tooling honest");
         framework.Roadmaps.ShouldBeEmpty();
         framework.Cards.ShouldBeEmpty();
 
         // Tags and group are kept as notes at the top of framework.yaml.
         var header = File.ReadAllText(Path.Combine(output, "framework.yaml"));
-        header.ShouldContain("# note tags: python, scripting, data");
+        header.ShouldContain("# note tags: python, services, tooling");
         header.ShouldContain("# note group: backend");
     }
 
@@ -122,7 +130,7 @@ public sealed class MarkdownImportTests
     public void An_existing_folder_is_replaced_only_when_an_earlier_import_wrote_it()
     {
         using var temp = new TempFolder();
-        var note = SeedNotes.CopySeed("004", temp.Path, "python.md");
+        var note = NoteFixtures.Copy(NoteFixtures.StagedRoadmap, temp.Path, "python.md");
         var target = Path.Combine(temp.Path, "python");
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, "mine.txt"), "my own file");

@@ -8,6 +8,7 @@ namespace Skillprint.Python.Tests.Conformance;
 /// it names. The summary (printed on failure and to the test output) counts agreeing files, groups
 /// the differences and shows the first differing place of the first files.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class StandardLibraryConformanceTests(ITestOutputHelper output)
 {
     [Fact]

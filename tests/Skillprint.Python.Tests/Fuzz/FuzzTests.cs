@@ -12,6 +12,7 @@ namespace Skillprint.Python.Tests.Fuzz;
 /// is always in the file named by <see cref="CurrentCaseFile"/>, to replay it).
 /// A failing mutation case is named by its seed and file; replay it with SKILLPRINT_FUZZ_SEED=seed.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int BaseSeed = 20_250_301;

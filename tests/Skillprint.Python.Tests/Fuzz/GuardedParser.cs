@@ -35,7 +35,7 @@ internal static class GuardedParser
                     // the fuzz test that is as much a failure as an exception.
                     foreach (var diagnostic in result.Diagnostics)
                     {
-                        if (diagnostic.Message.StartsWith("internal parser error", StringComparison.Ordinal))
+                        if (diagnostic.Message.StartsWith(Parsing.Recovery.InternalErrorPrefix, StringComparison.Ordinal))
                         {
                             throw new InvalidOperationException($"{diagnostic.Line}:{diagnostic.Column}: {diagnostic.Message}");
                         }

@@ -21,6 +21,7 @@ public sealed class CPythonTokenComparisonTests
     ];
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Tokens_match_CPython_3_13_over_standard_library_files()
     {
         CPythonTokens.FindPython313().ShouldNotBeNull(CPythonTokens.MissingPython);

@@ -2,10 +2,16 @@ using System.Runtime.CompilerServices;
 
 namespace Skillprint.Core.Tests.Importing;
 
-/// <summary>The seed notes of ../shared/seeds, found from the repository root (the folder holding
-/// Skillprint.slnx), copied into a temporary folder as Markdown notes.</summary>
-internal static class SeedNotes
+/// <summary>The notes of tests/Notes (see its README.md), found from the repository root (the folder
+/// holding Skillprint.slnx), copied into a temporary folder to be imported.</summary>
+internal static class NoteFixtures
 {
+    /// <summary>A staged roadmap note: 10 stages, 10 tasks, 4 challenges, 5 questions, stored as mojibake.</summary>
+    public const string StagedRoadmap = "staged-roadmap.md";
+
+    /// <summary>A profile note: front matter (description, tags, group) and five paragraphs.</summary>
+    public const string Profile = "profile.md";
+
     public static string RepositoryRoot([CallerFilePath] string sourceFile = "")
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile)! })
@@ -22,20 +28,14 @@ internal static class SeedNotes
         throw new InvalidOperationException("Skillprint.slnx not found above the test assembly or the working folder");
     }
 
-    /// <summary>The seed whose file name starts with <paramref name="number"/> ("004").</summary>
-    public static string SeedPath(string number)
+    /// <summary>Copies the note <paramref name="name"/> of tests/Notes into <paramref name="folder"/> as
+    /// <paramref name="fileName"/>.</summary>
+    public static string Copy(string name, string folder, string fileName)
     {
-        var seeds = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "seeds"));
-        var matches = Directory.GetFiles(seeds, $"{number}_*.txt");
-        matches.Length.ShouldBe(1, $"one seed {number}_*.txt in {seeds}");
-        return matches[0];
-    }
-
-    /// <summary>Copies a seed into <paramref name="folder"/> as <paramref name="fileName"/>.</summary>
-    public static string CopySeed(string number, string folder, string fileName)
-    {
+        var source = Path.Combine(RepositoryRoot(), "tests", "Notes", name);
+        File.Exists(source).ShouldBeTrue($"the note {source} is missing");
         var target = Path.Combine(folder, fileName);
-        File.Copy(SeedPath(number), target);
+        File.Copy(source, target);
         return target;
     }
 }
