@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Skillprint.Core.Frameworks;
+using Skillprint.Core.Growth;
 using Skillprint.Core.History;
 using Skillprint.Core.Practice;
 using Spectre.Console;
@@ -208,13 +209,15 @@ internal static class PracticeCommand
             var time = GrowthSupport.Time(app, parsed.GetValue(at));
             var scheduler = GrowthSupport.Scheduler(app, parsed.GetValue(seed), parsed.GetValue(noFuzz));
             using var store = app.OpenStore(parsed);
-            var deck = PracticeDeck.Build(fw, store.GetCardReviews(who, fw.Id, chosen.Id));
-            if (deck.MemoryOf(chosen.Id)?.LastReview is { } last && time < last)
+            CardReview review;
+            try
             {
-                throw new UsageException($"--at {GrowthSupport.Show(time)} is before the card's last review ({GrowthSupport.Show(last)})");
+                review = new GrowthService(store, app.Context.Time).Review(fw, who, chosen, value, time, scheduler);
             }
-
-            var review = store.AddCardReview(deck.Review(scheduler, who, chosen, value, time));
+            catch (ReviewOrderException error)
+            {
+                throw new UsageException($"--at {error.Message}");
+            }
             if (CliApp.FormatOf(parsed, format) == "json")
             {
                 app.WriteJson(new

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Skillprint.Core.Growth;
 using Skillprint.Core.Roadmaps;
 using Spectre.Console;
 
@@ -149,12 +150,11 @@ internal static class RoadmapCommand
 
             var who = app.Person(parsed, person);
             var time = GrowthSupport.Time(app, parsed.GetValue(at));
+            GrowthData data;
             using (var store = app.OpenStore(parsed))
             {
-                store.AddProgressMark(new ProgressMark(who, fw.Id, itemId, value, time));
+                data = new GrowthService(store, app.Context.Time).Mark(fw, who, itemId, value, time);
             }
-
-            var data = GrowthSupport.Load(app, parsed, fw, who);
             var now = data.Book.Of(itemId);
             var output = app.Context.Out.Profile.Out.Writer;
             output.WriteLine($"Marked {name} {value.Name()} for {who}.");

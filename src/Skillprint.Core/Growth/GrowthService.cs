@@ -1,3 +1,4 @@
+using System.Globalization;
 using Skillprint.Core.Evidence;
 using Skillprint.Core.Frameworks;
 using Skillprint.Core.History;
@@ -132,7 +133,8 @@ public sealed class GrowthService(IGrowthStore store, TimeProvider time)
         var deck = Deck(framework, person, card.Id);
         if (deck.MemoryOf(card.Id)?.LastReview is { } last && at < last)
         {
-            throw new ReviewOrderException($"the review at {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC is before the card's last review ({last.UtcDateTime:yyyy-MM-dd HH:mm} UTC)");
+            throw new ReviewOrderException(
+                string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC is before the card's last review ({last.UtcDateTime:yyyy-MM-dd HH:mm} UTC)"));
         }
 
         return store.AddCardReview(deck.Review(scheduler, person, card, rating, at));
