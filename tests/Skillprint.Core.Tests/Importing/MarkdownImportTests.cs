@@ -25,7 +25,7 @@ public sealed class MarkdownImportTests
         result.OutputDirectory.ShouldBe(Path.Combine(temp.Path, "python"));
         var framework = LoadDraft(result.OutputDirectory);
 
-        framework.Id.ShouldBe("python");
+        framework.Id.ShouldBe("python-draft", "the title gives 'python', the built-in framework's id");
         framework.Name.ShouldBe("Python");
         framework.Description.ShouldNotBeNull().ShouldContain("high-level, dynamically typed, general-purpose programming language");
 
@@ -261,6 +261,21 @@ public sealed class MarkdownImportTests
             (ChallengeLevel.Intermediate, "Wrap an API"),
         ]);
         framework.Roadmaps.ShouldBeEmpty("a roadmap table without stages is left out");
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: Python\n---\nMy notes.\n", "/notes/python.md", "python-draft", "'python-draft'")]
+    [InlineData("# Python\n\nMy notes.\n", "/notes/python-roadmap.md", "python-roadmap", "'python-roadmap' (from the note's file name)")]
+    public void A_draft_never_takes_the_id_of_a_built_in_framework(string markdown, string path, string id, string chosen)
+    {
+        var read = MarkdownImport.Read(markdown, path);
+
+        var draft = read.Draft.ShouldNotBeNull();
+        draft.Id.ShouldBe(id);
+        BuiltInFrameworks.Names.ShouldContain("python");
+        draft.Warnings.Select(w => w.ToString()).ShouldBe(
+            [$"{path}: the title gives the id 'python', which is a built-in framework's; the draft's id is {chosen} (edit 'id' in its framework.yaml to choose another)"]);
+        draft.Topics[0].Id.ShouldBe("python", "the topic of the note's subject keeps its name");
     }
 
     [Theory]
