@@ -237,8 +237,29 @@ internal sealed class SqliteDatabase : StoreDatabase
         }
         catch (IOException e)
         {
-            throw new StoreException(StoreFault.InvalidLocation, $"cannot create the folder {folder}: {e.Message}", e);
+            // Not a wrong command line (exit 2) but a failure (exit 1): most often a file where a folder should be.
+            var reason = FileInTheWay(folder) is { } file ? $"{file} is a file, not a folder" : e.Message;
+            throw new StoreException(StoreFault.Failed, $"cannot create the data folder {folder}: {reason}", e);
         }
+    }
+
+    /// <summary>The nearest existing path above <paramref name="folder"/> when it is a file.</summary>
+    private static string? FileInTheWay(string folder)
+    {
+        for (var current = Path.GetDirectoryName(folder); !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                return current;
+            }
+
+            if (Directory.Exists(current))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static string NearestExisting(string folder)
