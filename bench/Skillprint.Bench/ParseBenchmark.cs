@@ -110,7 +110,8 @@ internal static class ParseBenchmark
         return 0;
     }
 
-    private static string DefaultCorpus()
+    /// <summary>The 3.11 standard library under pyenv, the corpus every benchmark uses by default.</summary>
+    internal static string DefaultCorpus()
     {
         var pyenvRoot = Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv");
         return Path.Combine(pyenvRoot, "versions", "3.11.7", "lib", "python3.11");
@@ -189,7 +190,8 @@ internal static class ParseBenchmark
         }
     }
 
-    private static string? FindTool(string name)
+    /// <summary>A script of tools/, found in a folder above the benchmark's binaries.</summary>
+    internal static string? FindTool(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -96,11 +96,11 @@ internal sealed class CliApp(CliContext context)
     /// <see cref="StoreLocation.Resolve(string?, Func{string, string?})"/>). A relative path is read
     /// against the context's current directory.
     /// </summary>
-    public SkillprintStore OpenStore(ParseResult parsed)
-    {
-        var location = StoreLocation.Resolve(Absolute(parsed.GetValue(DbOption)), name => Absolute(Context.GetVariable(name), name));
-        return SkillprintStore.Open(location);
-    }
+    public SkillprintStore OpenStore(ParseResult parsed) => SkillprintStore.Open(LocateStore(parsed));
+
+    /// <summary>Where the store is (see <see cref="OpenStore"/>), without opening it.</summary>
+    public StoreLocation LocateStore(ParseResult parsed) =>
+        StoreLocation.Resolve(Absolute(parsed.GetValue(DbOption)), name => Absolute(Context.GetVariable(name), name));
 
     private string? Absolute(string? location, string name = StoreLocation.EnvironmentVariable)
     {

@@ -1,14 +1,20 @@
+using System.Runtime.CompilerServices;
 using Skillprint.Core.Frameworks;
 
 namespace Skillprint.Cli;
 
 /// <summary>
 /// Turns what the user typed for a framework (a built-in id such as <c>python</c>, or a folder)
-/// into a loaded framework, or into the one-line error the user sees.
+/// into a loaded framework, or into the one-line error the user sees. A framework read from a
+/// folder is named by that folder in messages, never by its id: a folder may hold a framework whose id
+/// is a built-in one's, and naming it by id would point the user to the built-in framework.
 /// </summary>
 internal static class FrameworkChoice
 {
     public const string DefaultId = "python";
+
+    /// <summary>The folder each framework read from a folder was given as, as the user typed it.</summary>
+    private static readonly ConditionalWeakTable<Framework, string> Folders = new();
 
     public static Framework Load(CliContext context, string? idOrPath)
     {
@@ -39,8 +45,21 @@ internal static class FrameworkChoice
             throw new CommandFailedException($"cannot load {described}: {first}{more}{hint}");
         }
 
+        if (!BuiltInFrameworks.Names.Contains(wanted, StringComparer.Ordinal))
+        {
+            Folders.AddOrUpdate(result.Framework, wanted);
+        }
+
         return result.Framework;
     }
+
+    /// <summary>How a message names the framework: "framework 'python'", or "the framework in FOLDER".</summary>
+    public static string Describe(Framework framework) =>
+        Folders.TryGetValue(framework, out var folder) ? $"the framework in {folder}" : $"framework '{framework.Id}'";
+
+    /// <summary>What to type to choose this framework again: its id, or the folder it was read from.</summary>
+    public static string Argument(Framework framework) =>
+        Folders.TryGetValue(framework, out var folder) ? folder : framework.Id;
 
     /// <summary>A topic by id (any case), or a usage error listing the valid ids.</summary>
     public static Topic Topic(Framework framework, string id)
@@ -48,7 +67,7 @@ internal static class FrameworkChoice
         var topic = framework.FindTopic(id.Trim())
             ?? framework.Topics.FirstOrDefault(t => string.Equals(t.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
         return topic ?? throw new UsageException(
-            $"unknown topic '{id}' in framework '{framework.Id}'",
+            $"unknown topic '{id}' in {Describe(framework)}",
             $"topics: {string.Join(", ", framework.Topics.Select(t => t.Id))}");
     }
 

@@ -93,6 +93,12 @@ public static class Program
         };
         app.Examples(repo, "skillprint repo list", "skillprint repo remove pallets/click --yes");
 
+        var db = new Command("db", "The database itself: check that it is whole.")
+        {
+            DbCheckCommand.Create(app),
+        };
+        app.Examples(db, "skillprint db check");
+
         root.Add(ScanCommand.Create(app));
         root.Add(framework);
         root.Add(AssessCommand.Create(app));
@@ -108,6 +114,7 @@ public static class Program
         root.Add(RoadmapCommand.Create(app));
         root.Add(PracticeCommand.Create(app));
         root.Add(HistoryCommand.Create(app));
+        root.Add(db);
         app.Examples(root, "skillprint scan ~/src/myproject && skillprint status", "skillprint assess async intermediate --note \"FastAPI services\"", "skillprint framework show python --topic async");
         return root;
     }

@@ -110,6 +110,29 @@ public sealed class ErrorTests : IDisposable
         File.ReadAllBytes(_cli.Database).ShouldBe(garbage, "the damaged file is left as it was");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_data_folder_that_cannot_be_created_is_one_line_naming_it_and_exit_1(bool byOption)
+    {
+        var inTheWay = Path.Combine(_cli.Root, "not-a-folder");
+        File.WriteAllText(inTheWay, "a file where the data folder's parent should be");
+        var folder = Path.Combine(inTheWay, "skillprint");
+        string[] where = ["--db", Path.Combine(folder, "skillprint.db")];
+        if (!byOption)
+        {
+            // The default location: $XDG_DATA_HOME/skillprint/skillprint.db.
+            _cli.Environment.Remove("SKILLPRINT_DB");
+            _cli.Environment["XDG_DATA_HOME"] = inTheWay;
+            where = [];
+        }
+
+        var result = _cli.Run(["assess", "async", "beginner", "--person", "a@example.org", .. where]);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.ErrorLines.ShouldBe([$"error: cannot create the data folder {folder}: {inTheWay} is a file, not a folder"]);
+    }
+
     [Fact]
     public void The_stack_trace_is_shown_only_with_SKILLPRINT_DEBUG()
     {

@@ -49,4 +49,40 @@ public sealed class ImportCommandTests : IDisposable
         _cli.RunOk("import", "notes/roadmap.md", "--out", "drafts/python");
         File.Exists(Path.Combine(_cli.WorkDir, "drafts", "python", "framework.yaml")).ShouldBeTrue();
     }
+
+    [Fact]
+    public void A_note_titled_like_a_built_in_framework_gets_another_id_and_its_folder_is_shown_by_path()
+    {
+        File.WriteAllText(Path.Combine(_cli.WorkDir, "python.md"), "---\ntitle: Python\n---\nMy notes.\n\n## Decorators\n\nFunctions that wrap functions.\n");
+
+        var imported = _cli.RunOk("import", "python.md");
+
+        imported.ErrorLines.ShouldBe(["warning: python.md: the title gives the id 'python', which is a built-in framework's; the draft's id is 'python-draft' (edit 'id' in its framework.yaml to choose another)"]);
+        imported.Out.ShouldStartWith("Wrote the draft framework 'python-draft' in ./python: 2 topics");
+        imported.Out.ShouldContain("Edit it, then check it: skillprint framework validate ./python");
+
+        var shown = _cli.RunOk("framework", "show", "./python");
+        shown.Out.ShouldContain("Imported > Python");
+        shown.Out.ShouldContain("Decorators");
+        shown.Out.ShouldContain("One topic: skillprint framework show ./python --topic ID");
+
+        var wrongTopic = _cli.Run("framework", "show", "./python", "--topic", "async");
+        wrongTopic.ExitCode.ShouldBe(2, wrongTopic.ToString());
+        wrongTopic.ErrorLines[0].ShouldBe("error: unknown topic 'async' in the framework in ./python");
+    }
+
+    [Fact]
+    public void A_framework_folder_that_reuses_a_built_in_id_is_read_from_its_folder()
+    {
+        var folder = Path.Combine(_cli.WorkDir, "mine");
+        Directory.CreateDirectory(Path.Combine(folder, "topics"));
+        File.WriteAllText(Path.Combine(folder, "framework.yaml"), "id: python\nname: Mine\nbreadcrumb: Mine > Python\nlevels: [{name: Beginner}, {name: Intermediate}, {name: Advanced}, {name: Expert}]\nrelevance: [{name: High, weight: 1}]\ntracks: [{id: all, name: All}]\n");
+        File.WriteAllText(Path.Combine(folder, "topics", "only.md"), "---\nid: only\nname: The only topic\nrelevance: High\ntracks: [all]\nskills: []\n---\n");
+
+        var shown = _cli.RunOk("framework", "show", "mine/");
+
+        shown.Out.ShouldContain("Mine > Python");
+        shown.Out.ShouldContain("The only topic");
+        shown.Out.ShouldContain("One topic: skillprint framework show mine/ --topic ID");
+    }
 }

@@ -30,6 +30,30 @@ public sealed class PostgresFaultTests : IDisposable
     }
 
     [Fact]
+    public void The_check_of_a_server_that_answers_knows_the_schema_version()
+    {
+        using (var store = SkillprintStore.Open(harness.Location))
+        {
+            store.SetSetting("key", "value");
+        }
+
+        var result = StoreCheck.Run(harness.Location);
+
+        result.Problems.ShouldBeEmpty();
+        result.Engine.ShouldBe(StoreEngine.Postgres);
+        result.SchemaVersion.ShouldBe(SkillprintStore.LatestSchemaVersion);
+    }
+
+    [Fact]
+    public void The_check_of_a_schema_without_skillprint_tables_says_so_and_of_no_server_fails()
+    {
+        StoreCheck.Run(harness.Location).Problems.ShouldBe(["it holds no Skillprint schema (there is no schema_version table)"]);
+
+        var error = Should.Throw<StoreException>(() => StoreCheck.Run(StoreLocation.Postgres("Host=127.0.0.1;Port=1;Username=postgres;Timeout=5")));
+        error.Fault.ShouldBe(StoreFault.Unreachable);
+    }
+
+    [Fact]
     public void A_database_that_does_not_exist_is_named()
     {
         var builder = new NpgsqlConnectionStringBuilder(PostgresHarness.ServerConnectionString()) { Database = "no_such_database_here" };

@@ -17,6 +17,26 @@ public sealed class SqliteFaultTests : IDisposable
 
     public void Dispose() => harness.Dispose();
 
+    /// <summary>A store whose last pages (self-assessments) are overwritten; its bytes after the damage.</summary>
+    private byte[] StoreWithItsLastPagesOverwritten()
+    {
+        using (var store = SkillprintStore.Open(harness.Location))
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                store.AddSelfAssessment(new SelfAssessment("ada@example.org", "python", $"topic-{i}", Level.Beginner, new string('x', 2000), Monday));
+            }
+        }
+
+        using (var file = new FileStream(harness.DatabasePath, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = file.Length - (8 * 4096);
+            file.Write(Enumerable.Repeat((byte)0xA5, 8 * 4096).ToArray());
+        }
+
+        return File.ReadAllBytes(harness.DatabasePath);
+    }
+
     [Fact]
     public void Opening_creates_the_missing_data_folder()
     {
@@ -68,6 +88,82 @@ public sealed class SqliteFaultTests : IDisposable
 
         error.Fault.ShouldBe(StoreFault.Corrupted);
         error.Message.ShouldBe($"{harness.DatabasePath} is not a Skillprint database or is corrupted");
+    }
+
+    [Fact]
+    public void A_database_with_damaged_pages_is_refused_when_opened_and_left_as_it_was()
+    {
+        // The settings table, written before the self-assessments, is intact: a write to it alone would go
+        // through and mix new rows into a damaged file.
+        var damaged = StoreWithItsLastPagesOverwritten();
+
+        var error = Should.Throw<StoreException>(() =>
+        {
+            using var store = SkillprintStore.Open(harness.Location);
+            store.SetSetting("written", "into a damaged file");
+        });
+
+        error.Fault.ShouldBe(StoreFault.Corrupted);
+        error.Message.ShouldStartWith($"{harness.DatabasePath} is corrupted (SQLite's quick check: ");
+        error.Message.ShouldEndWith("); nothing is written to it. Restore a backup or move the file away; 'skillprint db check' runs the full check");
+        File.ReadAllBytes(harness.DatabasePath).ShouldBe(damaged);
+    }
+
+    [Fact]
+    public void The_check_of_a_whole_database_finds_nothing_and_knows_its_schema_version()
+    {
+        using (var store = SkillprintStore.Open(harness.Location))
+        {
+            store.AddSelfAssessment(new SelfAssessment("ada@example.org", "python", "async", Level.Beginner, null, Monday));
+        }
+
+        var result = StoreCheck.Run(harness.Location);
+
+        result.Problems.ShouldBeEmpty();
+        result.Ok.ShouldBeTrue();
+        result.Database.ShouldBe(harness.DatabasePath);
+        result.SchemaVersion.ShouldBe(SkillprintStore.LatestSchemaVersion);
+    }
+
+    [Fact]
+    public void The_check_of_a_damaged_database_lists_its_problems_and_changes_nothing()
+    {
+        var damaged = StoreWithItsLastPagesOverwritten();
+
+        var result = StoreCheck.Run(harness.Location);
+
+        result.Ok.ShouldBeFalse();
+        result.Problems.ShouldNotBeEmpty();
+        result.Problems.ShouldAllBe(problem => problem.Length > 0 && !problem.Contains('\n') && !problem.StartsWith("***"));
+        File.ReadAllBytes(harness.DatabasePath).ShouldBe(damaged);
+    }
+
+    [Fact]
+    public void The_check_of_a_missing_database_is_an_error_and_creates_nothing()
+    {
+        var error = Should.Throw<StoreException>(() => StoreCheck.Run(harness.Location));
+
+        error.Message.ShouldBe($"there is no database at {harness.DatabasePath}");
+        File.Exists(harness.DatabasePath).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_check_of_a_database_from_a_newer_skillprint_says_so()
+    {
+        using (var store = SkillprintStore.Open(harness.Location))
+        {
+            store.SetSetting("key", "value");
+        }
+
+        using (var raw = harness.OpenRaw())
+        {
+            raw.Execute("INSERT INTO schema_version (version, name) VALUES (999, 'from the future')");
+        }
+
+        var result = StoreCheck.Run(harness.Location);
+
+        result.SchemaVersion.ShouldBe(999);
+        result.Problems.ShouldBe([$"schema version 999 is newer than this Skillprint knows (up to {SkillprintStore.LatestSchemaVersion}); check it with a newer Skillprint"]);
     }
 
     [Fact]

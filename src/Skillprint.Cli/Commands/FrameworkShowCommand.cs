@@ -102,7 +102,7 @@ internal static class FrameworkShowCommand
         }
 
         console.Write(table);
-        console.WriteLine($"{framework.Topics.Count} topics, {framework.Skills.Count()} skills. One topic: skillprint framework show {framework.Id} --topic ID");
+        console.WriteLine($"{framework.Topics.Count} topics, {framework.Skills.Count()} skills. One topic: skillprint framework show {FrameworkChoice.Argument(framework)} --topic ID");
     }
 
     private static void WriteTopicTable(IAnsiConsole console, Framework framework, Topic topic)

@@ -50,7 +50,9 @@ internal static class ImportCommand
         }
 
         var draft = result.Draft;
+        // A bare folder name could be read as a framework id (python): shown as a path, ./python.
         var folder = Shown(app, result.OutputDirectory);
+        folder = Path.IsPathRooted(folder) || folder.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) ? folder : $".{Path.DirectorySeparatorChar}{folder}";
         var writer = app.Context.Out.Profile.Out.Writer;
         writer.WriteLine(
             $"{(result.Status == ImportStatus.Replaced ? "Replaced" : "Wrote")} the draft framework '{draft.Id}' in {folder}: " +

@@ -52,6 +52,9 @@ internal sealed class YamlTree
     private readonly Action<int, int, string> error;
     private readonly Dictionary<string, YNode> anchors = new(StringComparer.Ordinal);
 
+    /// <summary>Where the last node read starts: the place of a failure the reader cannot place.</summary>
+    private Mark last = new(0, 1, 1);
+
     private YamlTree(string text, int lineOffset, Action<int, int, string> error)
     {
         parser = new Parser(new StringReader(text));
@@ -72,7 +75,32 @@ internal sealed class YamlTree
         }
         catch (YamlException e)
         {
-            error((int)e.Start.Line + lineOffset, (int)e.Start.Column, $"YAML syntax error: {Sentence(e.Message)}");
+            // An open bracket the reader ran past explains the failure better than where it stopped.
+            var (line, column) = ((int)e.Start.Line, (int)e.Start.Column);
+            if (YamlFlowCheck.Find(text, lineOffset) is { } flow && (flow.Line < line || (flow.Line == line && flow.Column <= column)))
+            {
+                error(flow.Line + lineOffset, flow.Column, flow.Message);
+            }
+            else
+            {
+                error(line + lineOffset, column, $"YAML syntax error: {Sentence(e.Message)}");
+            }
+
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way, with no position, on a flow collection left open
+            // before lines that are not indented into it.
+            if (YamlFlowCheck.Find(text, lineOffset) is { } flow)
+            {
+                error(flow.Line + lineOffset, flow.Column, flow.Message);
+            }
+            else
+            {
+                tree.Error(tree.last, "YAML syntax error after this point (the YAML reader gave no reason)");
+            }
+
             return null;
         }
     }
@@ -99,6 +127,7 @@ internal sealed class YamlTree
     private YNode? ReadNode(int depth)
     {
         var current = parser.Current ?? throw new InvalidOperationException("YAML parser ended unexpectedly");
+        last = current.Start;
         parser.MoveNext();
         if (depth > MaxDepth)
         {

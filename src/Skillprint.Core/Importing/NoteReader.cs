@@ -5,6 +5,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Skillprint.Core.Frameworks;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -71,7 +72,8 @@ internal static partial class NoteReader
         var title = Scalar(frontMatter, "title") ?? Scalar(frontMatter, "name") ?? headingTitle;
         var name = string.IsNullOrWhiteSpace(title) ? NoteText.Humanize(stem) : title.Trim();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var frameworkId = new[] { NoteText.ToId(name), NoteText.ToId(stem), "imported" }.First(id => id.Length > 0);
+        var subjectId = new[] { NoteText.ToId(name), NoteText.ToId(stem), "imported" }.First(id => id.Length > 0);
+        var frameworkId = DraftId(subjectId, !string.IsNullOrWhiteSpace(title) && NoteText.ToId(name).Length > 0 ? "the title" : "the file name", NoteText.ToId(stem), path, warnings);
         var group = Scalar(frontMatter, "group");
         var track = string.IsNullOrWhiteSpace(group) || NoteText.ToId(group).Length == 0
             ? new DraftTrack("general", "General")
@@ -88,7 +90,7 @@ internal static partial class NoteReader
 
         // The main topic holds the note's own subject: preamble, overview and the sections that are about
         // the note rather than a topic of their own (cheat sheets, tips, recommendations), code included.
-        var mainId = NoteText.Unique(frameworkId, "main", ids);
+        var mainId = NoteText.Unique(subjectId, "main", ids);
         var body = new StringBuilder();
         AppendPart(body, preambleMarkdown);
         foreach (var (section, kind) in kinds)
@@ -166,6 +168,30 @@ internal static partial class NoteReader
             notes,
             warnings);
         return new ImportReadResult(draft, []);
+    }
+
+    /// <summary>
+    /// The draft's id: the note's own, unless a built-in framework has it (a draft called 'python' would
+    /// be confused with the built-in one wherever a framework is named by id); then the note's file
+    /// name, else the id with '-draft' added. A warning says which id the draft got and why.
+    /// </summary>
+    private static string DraftId(string wanted, string givenBy, string fileId, string path, List<ImportProblem> warnings)
+    {
+        if (!BuiltInFrameworks.Names.Contains(wanted, StringComparer.Ordinal))
+        {
+            return wanted;
+        }
+
+        var fromFile = fileId.Length > 0 && !BuiltInFrameworks.Names.Contains(fileId, StringComparer.Ordinal);
+        var id = fromFile ? fileId : $"{wanted}-draft";
+        while (BuiltInFrameworks.Names.Contains(id, StringComparer.Ordinal))
+        {
+            id += "-draft";
+        }
+
+        var how = fromFile ? $"'{id}' (from the note's file name)" : $"'{id}'";
+        warnings.Add(new ImportProblem(path, 0, 0, $"{givenBy} gives the id '{wanted}', which is a built-in framework's; the draft's id is {how} (edit 'id' in its framework.yaml to choose another)"));
+        return id;
     }
 
     private static Dictionary<string, YamlNode> ReadFrontMatter(YamlFrontMatterBlock block, string path, List<ImportProblem> errors)

@@ -31,6 +31,11 @@ internal sealed class SqliteDatabase : StoreDatabase
 
     private string Folder => Path.GetDirectoryName(FilePath) ?? FilePath;
 
+    /// <summary>
+    /// Opens the file (created with its folder when missing). A file with content gets SQLite's quick
+    /// check first (every page read once, without checking that indexes match their tables): a damaged
+    /// file is refused before anything is written into it.
+    /// </summary>
     public static SqliteDatabase Open(StoreLocation location)
     {
         var path = location.Target;
@@ -40,11 +45,74 @@ internal sealed class SqliteDatabase : StoreDatabase
         }
 
         CreateFolder(path);
+        var database = Connect(location, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            if (new FileInfo(path) is { Exists: true, Length: > 0 }
+                && database.connection.ExecuteScalar<string>("PRAGMA quick_check(1)") is { } verdict
+                && Problems(verdict).ToList() is { Count: > 0 } problems)
+            {
+                throw new StoreException(
+                    StoreFault.Corrupted,
+                    $"{path} is corrupted (SQLite's quick check: {string.Join("; ", problems)}); nothing is written to it. Restore a backup or move the file away; 'skillprint db check' runs the full check");
+            }
 
+            return database;
+        }
+        catch (Exception e) when (database.Translate(e) is { } fault)
+        {
+            database.Dispose();
+            throw fault;
+        }
+    }
+
+    /// <summary>Opens an existing file read-only, for <see cref="CheckIntegrity"/>: a check never creates or changes a file.</summary>
+    public static SqliteDatabase OpenToCheck(StoreLocation location)
+    {
+        var path = location.Target;
+        if (!File.Exists(path))
+        {
+            throw new StoreException(
+                StoreFault.Failed,
+                Directory.Exists(path) ? $"{path} is a folder, not a database file" : $"there is no database at {path}");
+        }
+
+        return Connect(location, SqliteOpenMode.ReadOnly);
+    }
+
+    /// <summary>
+    /// SQLite's full integrity check (every page, and every index against its table): the first 100
+    /// problems it lists. SQLite may stop the full check at damage it cannot step over; then the quick
+    /// check, which stops at the first problem, names at least that one.
+    /// </summary>
+    public override IReadOnlyList<string> CheckIntegrity()
+    {
+        foreach (var pragma in (string[])["PRAGMA integrity_check(100)", "PRAGMA quick_check(1)"])
+        {
+            try
+            {
+                return connection.Query<string>(pragma).SelectMany(Problems).ToList();
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is Corrupt or NotADatabase)
+            {
+                // The next, smaller check.
+            }
+        }
+
+        return ["SQLite cannot read the file's structure (database disk image is malformed)"];
+    }
+
+    /// <summary>The lines of one row of a check, without "ok" and SQLite's "*** in database main ***" headings.</summary>
+    private static IEnumerable<string> Problems(string row) =>
+        row.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line != "ok" && !(line.StartsWith("***", StringComparison.Ordinal) && line.EndsWith("***", StringComparison.Ordinal)));
+
+    private static SqliteDatabase Connect(StoreLocation location, SqliteOpenMode mode)
+    {
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            DataSource = location.Target,
+            Mode = mode,
             Pooling = false,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(location.BusyTimeout.TotalSeconds)),
         };
@@ -169,8 +237,29 @@ internal sealed class SqliteDatabase : StoreDatabase
         }
         catch (IOException e)
         {
-            throw new StoreException(StoreFault.InvalidLocation, $"cannot create the folder {folder}: {e.Message}", e);
+            // Not a wrong command line (exit 2) but a failure (exit 1): most often a file where a folder should be.
+            var reason = FileInTheWay(folder) is { } file ? $"{file} is a file, not a folder" : e.Message;
+            throw new StoreException(StoreFault.Failed, $"cannot create the data folder {folder}: {reason}", e);
         }
+    }
+
+    /// <summary>The nearest existing path above <paramref name="folder"/> when it is a file.</summary>
+    private static string? FileInTheWay(string folder)
+    {
+        for (var current = Path.GetDirectoryName(folder); !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            if (File.Exists(current))
+            {
+                return current;
+            }
+
+            if (Directory.Exists(current))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static string NearestExisting(string folder)

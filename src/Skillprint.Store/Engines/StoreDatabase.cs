@@ -38,6 +38,10 @@ internal abstract class StoreDatabase : IDisposable, IAsyncDisposable
     /// <summary>The tables of this store's schema that have the named column.</summary>
     public abstract IReadOnlyList<string> TablesWithColumn(string column);
 
+    /// <summary>The problems the engine finds in the database's own structure (SQLite's integrity
+    /// check); none for a server that keeps its files itself.</summary>
+    public abstract IReadOnlyList<string> CheckIntegrity();
+
     /// <summary>The <see cref="StoreException"/> for a failure of this engine, or null when
     /// <paramref name="error"/> is not a database error.</summary>
     public abstract StoreException? Translate(Exception error);

@@ -57,6 +57,31 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Every_closing_bracket_left_out_gives_errors_with_places()
+    {
+        foreach (var (path, text) in ExampleFiles())
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is not (']' or '}'))
+                {
+                    continue;
+                }
+
+                var files = ExampleFiles();
+                files[path] = text.Remove(i, 1);
+
+                var result = Load(files);
+
+                if (result.Framework is null)
+                {
+                    result.Errors.ShouldAllBe(error => error.Line > 0, $"{path} without the bracket at offset {i}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Deeply_nested_yaml_is_an_error()
     {
         var files = ExampleFiles();

@@ -272,6 +272,21 @@ public sealed class MarkdownImportTests
     }
 
     [Theory]
+    [InlineData("---\ntitle: Python\n---\nMy notes.\n", "/notes/python.md", "python-draft", "'python-draft'")]
+    [InlineData("# Python\n\nMy notes.\n", "/notes/python-roadmap.md", "python-roadmap", "'python-roadmap' (from the note's file name)")]
+    public void A_draft_never_takes_the_id_of_a_built_in_framework(string markdown, string path, string id, string chosen)
+    {
+        var read = MarkdownImport.Read(markdown, path);
+
+        var draft = read.Draft.ShouldNotBeNull();
+        draft.Id.ShouldBe(id);
+        BuiltInFrameworks.Names.ShouldContain("python");
+        draft.Warnings.Select(w => w.ToString()).ShouldBe(
+            [$"{path}: the title gives the id 'python', which is a built-in framework's; the draft's id is {chosen} (edit 'id' in its framework.yaml to choose another)"]);
+        draft.Topics[0].Id.ShouldBe("python", "the topic of the note's subject keeps its name");
+    }
+
+    [Theory]
     [InlineData("---\ntitle: Café crème\n---\nDéjà vu.\n", "cafe-creme", "Café crème", "Déjà vu.")]
     [InlineData("# \uF8FFüìå Notes ‚Äî v2\n\nWhat‚Äôs new.\n", "notes-v2", "Notes \u2014 v2", "What\u2019s new.")]
     public void Real_accents_stay_and_mojibake_is_repaired(string markdown, string id, string name, string body)
