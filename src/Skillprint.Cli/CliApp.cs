@@ -96,7 +96,13 @@ internal sealed class CliApp(CliContext context)
     /// <see cref="StoreLocation.Resolve(string?, Func{string, string?})"/>). A relative path is read
     /// against the context's current directory.
     /// </summary>
-    public SkillprintStore OpenStore(ParseResult parsed) => SkillprintStore.Open(LocateStore(parsed));
+    /// <remarks>A SQLite file is the CLI's own and is brought to the current schema when opened;
+    /// a PostgreSQL database is shared and must be migrated on purpose (`skillprint db migrate`).</remarks>
+    public SkillprintStore OpenStore(ParseResult parsed)
+    {
+        var location = LocateStore(parsed);
+        return location.Engine == StoreEngine.Sqlite ? SkillprintStore.Open(location) : SkillprintStore.OpenExisting(location);
+    }
 
     /// <summary>Where the store is (see <see cref="OpenStore"/>), without opening it.</summary>
     public StoreLocation LocateStore(ParseResult parsed) =>

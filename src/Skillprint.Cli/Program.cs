@@ -93,11 +93,12 @@ public static class Program
         };
         app.Examples(repo, "skillprint repo list", "skillprint repo remove pallets/click --yes");
 
-        var db = new Command("db", "The database itself: check that it is whole.")
+        var db = new Command("db", "The database itself: bring its schema up to date, check that it is whole.")
         {
+            DbMigrateCommand.Create(app),
             DbCheckCommand.Create(app),
         };
-        app.Examples(db, "skillprint db check");
+        app.Examples(db, "skillprint db migrate", "skillprint db check");
 
         root.Add(ScanCommand.Create(app));
         root.Add(framework);

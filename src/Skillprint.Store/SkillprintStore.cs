@@ -38,10 +38,30 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
     public int SchemaVersion { get; }
 
     /// <summary>Opens (and creates, with its folder, when missing) the database and applies the
-    /// migrations it lacks.</summary>
+    /// migrations it lacks: for a local SQLite file the CLI owns, and for `skillprint db migrate`.</summary>
     public static SkillprintStore Open(StoreLocation location) => Open(location, MigrationCatalog.All);
 
-    internal static SkillprintStore Open(StoreLocation location, IReadOnlyList<Migration> migrations)
+    /// <summary>Opens a database that must already be at this build's schema, and changes no
+    /// schema: a shared PostgreSQL database is migrated by an explicit step, never by surprise.
+    /// An older schema is a <see cref="StoreFault.NeedsMigration"/> error.</summary>
+    public static SkillprintStore OpenExisting(StoreLocation location) => Open(location, MigrationCatalog.All, migrate: false);
+
+    /// <summary>The schema version the database is at (0 for an empty one), without changing it.</summary>
+    public static int ReadSchemaVersion(StoreLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        using StoreDatabase database = location.Engine == StoreEngine.Sqlite ? SqliteDatabase.Open(location) : PostgresDatabase.Open(location);
+        try
+        {
+            return database.ReadSchemaVersion(null) ?? 0;
+        }
+        catch (Exception e) when (database.Translate(e) is { } fault && !ReferenceEquals(fault, e))
+        {
+            throw fault;
+        }
+    }
+
+    internal static SkillprintStore Open(StoreLocation location, IReadOnlyList<Migration> migrations, bool migrate = true)
     {
         ArgumentNullException.ThrowIfNull(location);
         StoreDatabase database = location.Engine == StoreEngine.Sqlite
@@ -49,6 +69,17 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
             : PostgresDatabase.Open(location);
         try
         {
+            if (!migrate)
+            {
+                var current = database.ReadSchemaVersion(null) ?? 0;
+                if (current < migrations[^1].Version)
+                {
+                    throw new StoreException(
+                        StoreFault.NeedsMigration,
+                        $"the database at {location.Display} is at schema version {current} and this Skillprint needs {migrations[^1].Version}; run 'skillprint db migrate' first");
+                }
+            }
+
             var version = Migrator.Apply(database, migrations);
             return new SkillprintStore(database, version);
         }

@@ -18,6 +18,10 @@ public enum StoreFault
     /// <summary>An upgrade of the schema failed; the database stays at its old version.</summary>
     MigrationFailed,
 
+    /// <summary>The database's schema is older than this build needs, and it is not migrated by
+    /// surprise: `skillprint db migrate` brings it up to date.</summary>
+    NeedsMigration,
+
     /// <summary>The PostgreSQL server cannot be reached.</summary>
     Unreachable,
 

@@ -160,4 +160,15 @@ public sealed class ErrorTests : IDisposable
         result.ErrorLines[0].ShouldStartWith($"error: cannot load the framework in {folder}: {Path.Combine(folder, "framework.yaml")}:");
         result.ErrorLines[0].ShouldEndWith($"see 'skillprint framework validate {folder}'");
     }
+
+    [Fact]
+    public void Db_migrate_says_what_it_did_and_is_harmless_twice()
+    {
+        using var cli = new CliRunner();
+        var database = Path.Combine(cli.WorkDir, "fresh.db");
+
+        cli.RunOk("db", "migrate", "--db", database).Out.ShouldBe($"Migrated {database} from schema version 0 to {Store.SkillprintStore.LatestSchemaVersion}.\n");
+        cli.RunOk("db", "migrate", "--db", database).Out.ShouldBe($"{database} is already at schema version {Store.SkillprintStore.LatestSchemaVersion}.\n");
+        cli.RunOk("db", "check", "--db", database).Out.ShouldStartWith("ok: ");
+    }
 }

@@ -139,6 +139,29 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public void Opening_without_migrating_refuses_an_older_schema_and_changes_nothing()
+    {
+        // A server opens a shared database with OpenExisting: it never migrates it by surprise.
+        using (SkillprintStore.Open(Harness.Location, Migrations.MigrationCatalog.All.Take(2).ToList()))
+        {
+        }
+
+        var error = Should.Throw<StoreException>(() => SkillprintStore.OpenExisting(Harness.Location));
+
+        error.Fault.ShouldBe(StoreFault.NeedsMigration);
+        error.Message.ShouldContain($"is at schema version 2 and this Skillprint needs {SkillprintStore.LatestSchemaVersion}; run 'skillprint db migrate' first");
+        SkillprintStore.ReadSchemaVersion(Harness.Location).ShouldBe(2);
+
+        using (var migrated = SkillprintStore.Open(Harness.Location))
+        {
+            migrated.SchemaVersion.ShouldBe(SkillprintStore.LatestSchemaVersion);
+        }
+
+        using var existing = SkillprintStore.OpenExisting(Harness.Location);
+        existing.SchemaVersion.ShouldBe(SkillprintStore.LatestSchemaVersion);
+    }
+
+    [Fact]
     public void A_person_is_found_by_any_email_in_any_case()
     {
         using var store = SkillprintStore.Open(Harness.Location);
