@@ -395,7 +395,7 @@ public sealed class GrowthCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var lines = result.Out.Split('\n');
-        lines[0].ShouldBe($"Practice Python for {Me}: 0 due, 6 new.");
+        lines[0].ShouldBe($"Practice Python for {Me}: 0 due, 16 new.");
         lines[1].ShouldStartWith("This session: 2 cards.");
         result.Out.ShouldContain("[1/2] Async Programming - async.how-async-works (new)");
         result.Out.ShouldContain("Q: How does Python run async code under the hood?");
@@ -405,13 +405,13 @@ public sealed class GrowthCommandTests : IDisposable
         lines.ShouldContain("Session done: 2 reviewed (Again 1, Hard 0, Good 1, Easy 0).");
 
         var due = Ok("practice", "due", "--at", "2025-03-01T09:30:00Z", "--format", "json").Json;
-        (due.GetProperty("due").GetInt32(), due.GetProperty("new").GetInt32()).ShouldBe((2, 95));
+        (due.GetProperty("due").GetInt32(), due.GetProperty("new").GetInt32()).ShouldBe((2, 337));
         due.GetProperty("cards").EnumerateArray().Select(c => c.GetProperty("id").GetString())
             .ShouldBe(["async.gather-vs-taskgroup", "async.how-async-works"]);
 
         // The next session shows the due cards first; q quits before any rating.
         var second = Interactive("q".Select(Key), null, "practice", "--limit", "5", "--at", "2025-03-01T09:30:00Z");
-        second.Out.ShouldStartWith($"Practice Python for {Me}: 2 due, 95 new.");
+        second.Out.ShouldStartWith($"Practice Python for {Me}: 2 due, 337 new.");
         second.Out.ShouldContain("[1/5] Async Programming - async.gather-vs-taskgroup (due 2025-03-01 09:01 UTC)");
         second.Out.ShouldContain("Session done: 0 reviewed");
         Ok("history", "async", "--format", "json").Json.GetProperty("events").GetArrayLength().ShouldBe(2);

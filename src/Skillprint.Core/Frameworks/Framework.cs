@@ -25,6 +25,9 @@ public sealed record Framework(
     IReadOnlyList<Challenge> Challenges)
 {
     public const double DefaultThreshold = 0.6;
+
+    /// <summary>The seniority grades of framework.yaml, lowest first; empty when it declares none.</summary>
+    public IReadOnlyList<Grade> Grades { get; init; } = [];
     public const int DefaultActiveDays = 180;
 
     private readonly Dictionary<string, Topic> topicsById =
@@ -47,6 +50,10 @@ public sealed record Framework(
     public Card? FindCard(string id) => Cards.FirstOrDefault(card => Is(card.Id, id));
 
     public Track? FindTrack(string id) => Tracks.FirstOrDefault(track => Is(track.Id, id));
+
+    /// <summary>The grade with this id (any case, as people type it on the command line), or null.</summary>
+    public Grade? FindGrade(string id) =>
+        Grades.FirstOrDefault(grade => string.Equals(grade.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The relevance value with this name (every topic's relevance has one).</summary>
     public Relevance? FindRelevance(string name) => Relevance.FirstOrDefault(value => Is(value.Name, name));

@@ -131,6 +131,7 @@ internal sealed partial class LoadRun(FrameworkSource source)
         CheckMoved();
         OrderTopics();
         CheckPrerequisiteCycles();
+        CheckGrades();
         return Finish();
     }
 
@@ -329,7 +330,10 @@ internal sealed partial class LoadRun(FrameworkSource source)
             header.Id, header.Name, header.Breadcrumb, header.Description, header.Version, header.Levels,
             header.Threshold, header.ActiveDays, header.Relevance, header.Tracks,
             header.Moved.ToDictionary(move => move.OldId, move => move.NewId, StringComparer.Ordinal),
-            topics, roles, roadmaps, cards, tasks, challenges);
+            topics, roles, roadmaps, cards, tasks, challenges)
+        {
+            Grades = grades,
+        };
         return new FrameworkLoadResult(framework, [], source.Origin);
     }
 }

@@ -3,7 +3,7 @@ namespace Skillprint.Core.Frameworks;
 internal sealed partial class LoadRun
 {
     private static readonly string[] HeaderKeys =
-        ["id", "name", "breadcrumb", "description", "version", "levels", "threshold", "active-days", "relevance", "tracks", "moved", "topics"];
+        ["id", "name", "breadcrumb", "description", "version", "levels", "threshold", "active-days", "relevance", "tracks", "moved", "topics", "grades"];
 
     private static readonly Level[] Scale = [Level.Beginner, Level.Intermediate, Level.Advanced, Level.Expert];
 
@@ -81,6 +81,7 @@ internal sealed partial class LoadRun
             }
         }
 
+        ReadGrades(fields);
         var order = fields.Has("topics")
             ? fields.IdList("topics", Syntax.IsId, Syntax.IdRule).Select(item => (item.Text, file.At(item.Node))).ToList()
             : null;

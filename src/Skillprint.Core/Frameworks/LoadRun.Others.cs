@@ -2,7 +2,7 @@ namespace Skillprint.Core.Frameworks;
 
 internal sealed partial class LoadRun
 {
-    private static readonly string[] RoleKeys = ["id", "name", "description", "tracks", "targets"];
+    private static readonly string[] RoleKeys = ["id", "name", "description", "tracks", "targets", "grades"];
     private static readonly string[] RoadmapKeys = ["id", "name", "description", "stages"];
     private static readonly string[] StageKeys = ["id", "name", "why", "topics", "skills"];
     private static readonly string[] PracticeKeys = ["topic", "cards", "tasks", "challenges"];
@@ -34,7 +34,10 @@ internal sealed partial class LoadRun
             }
         }
 
-        roles.Add(new Role(stem, name ?? "", fields.Text("description"), tracks.Select(item => item.Text).ToList(), targets, fields.Location));
+        roles.Add(new Role(stem, name ?? "", fields.Text("description"), tracks.Select(item => item.Text).ToList(), targets, fields.Location)
+        {
+            GradeTargets = ReadRoleGrades(fields, stem),
+        });
     }
 
     // roadmaps/<id>.yaml

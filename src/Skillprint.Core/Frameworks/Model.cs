@@ -68,7 +68,21 @@ public sealed record Role(
     string? Description,
     IReadOnlyList<string> Tracks,
     IReadOnlyDictionary<string, Level> Targets,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>
+    /// The role file's <c>grades:</c> entries: per grade id, the topics whose target the role sets
+    /// itself at that grade (after the grade's cap; <see cref="Level.None"/> drops a topic).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, Level>> GradeTargets { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, Level>>(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A seniority grade of framework.yaml (junior, mid, senior...), lowest first. At this grade a
+/// role's targets are capped at <see cref="Cap"/>, then the role's own entries for the grade apply.
+/// </summary>
+public sealed record Grade(string Id, string Name, Level Cap, SourceLocation Location);
 
 /// <summary>An ordered learning path.</summary>
 public sealed record Roadmap(
