@@ -16,8 +16,12 @@ public sealed partial class SkillprintStore
     // --- Roles ----------------------------------------------------------------------------
 
     /// <summary>Makes <paramref name="role"/> one of the person's target roles from
-    /// <paramref name="at"/>; false (and nothing written) when it already is one.</summary>
-    public bool AddRole(string person, string framework, string role, DateTimeOffset at)
+    /// <paramref name="at"/>, at <paramref name="grade"/> (null: the role's own targets); false (and
+    /// nothing written) when it already is one at that grade. Another grade of a held role replaces
+    /// it (the old choice stays in the history as given up).</summary>
+    public bool AddRole(string person, string framework, string role, DateTimeOffset at) => AddRole(person, framework, role, at, null);
+
+    public bool AddRole(string person, string framework, string role, DateTimeOffset at, string? grade)
     {
         var email = NormalizeEmail(person);
         RequireId(framework, "framework");
@@ -25,18 +29,25 @@ public sealed partial class SkillprintStore
         return Write(transaction =>
         {
             var personId = EnsurePersonId(email, transaction);
-            var held = Database.Connection.ExecuteScalar<long>(
-                "SELECT COUNT(*) FROM person_roles WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL",
-                new { personId, framework, role },
+            var same = Database.Connection.ExecuteScalar<long>(
+                """
+                SELECT COUNT(*) FROM person_roles WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL
+                  AND (grade = @grade OR (grade IS NULL AND @grade IS NULL))
+                """,
+                new { personId, framework, role, grade },
                 transaction);
-            if (held > 0)
+            if (same > 0)
             {
                 return false;
             }
 
             Database.Connection.Execute(
-                "INSERT INTO person_roles (person_id, framework, role, set_at) VALUES (@personId, @framework, @role, @at)",
+                "UPDATE person_roles SET removed_at = @at WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL",
                 new { personId, framework, role, at = Database.Time(at) },
+                transaction);
+            Database.Connection.Execute(
+                "INSERT INTO person_roles (person_id, framework, role, set_at, grade) VALUES (@personId, @framework, @role, @at, @grade)",
+                new { personId, framework, role, at = Database.Time(at), grade },
                 transaction);
             return true;
         });
@@ -79,7 +90,7 @@ public sealed partial class SkillprintStore
             var primary = LoadPerson(personId, null).PrimaryEmail;
             return Database.Connection.Query<RoleRow>(
                 """
-                SELECT framework AS Framework, role AS Role, set_at AS SetAt, removed_at AS RemovedAt
+                SELECT framework AS Framework, role AS Role, set_at AS SetAt, removed_at AS RemovedAt, grade AS Grade
                 FROM person_roles WHERE person_id = @personId AND framework = @framework
                 ORDER BY set_at, id
                 """,
@@ -89,7 +100,8 @@ public sealed partial class SkillprintStore
                     row.Framework,
                     row.Role,
                     StoredTime.Read(row.SetAt, "person_roles.set_at"),
-                    StoredTime.ReadOptional(row.RemovedAt, "person_roles.removed_at")))
+                    StoredTime.ReadOptional(row.RemovedAt, "person_roles.removed_at"),
+                    row.Grade))
                 .ToList();
         });
     }
@@ -272,6 +284,8 @@ public sealed partial class SkillprintStore
         public object SetAt { get; set; } = "";
 
         public object? RemovedAt { get; set; }
+
+        public string? Grade { get; set; }
     }
 
     private sealed class MarkRow

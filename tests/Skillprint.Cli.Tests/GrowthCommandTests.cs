@@ -521,4 +521,30 @@ public sealed class GrowthCommandTests : IDisposable
 
         public Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken) => Task.FromResult(ReadKey(intercept));
     }
+
+    [Fact]
+    public void A_role_set_at_a_grade_plans_against_that_grades_targets_and_unknown_grades_are_refused()
+    {
+        var cli = new CliRunner();
+        try
+        {
+            var junior = cli.RunOk("role", "set", "backend-developer", "--grade", "junior");
+            junior.Out.ShouldContain("Role Backend Developer (backend-developer) set at grade junior for ");
+            junior.Out.ShouldContain("Your roles: backend-developer (junior).");
+            var juniorScore = cli.RunOk("gaps", "--format", "json").Json.GetProperty("gaps").EnumerateArray().Sum(g => g.GetProperty("score").GetInt32());
+
+            cli.RunOk("role", "set", "backend-developer", "--grade", "staff").Out.ShouldContain("Your roles: backend-developer (staff).");
+            var staffScore = cli.RunOk("gaps", "--format", "json").Json.GetProperty("gaps").EnumerateArray().Sum(g => g.GetProperty("score").GetInt32());
+            staffScore.ShouldBeGreaterThan(juniorScore);
+
+            var wrong = cli.Run("role", "set", "backend-developer", "--grade", "principal");
+            wrong.ExitCode.ShouldBe(2);
+            wrong.Error.ShouldContain("unknown grade 'principal' in framework 'python'");
+            wrong.Error.ShouldContain("grades: junior, mid, senior, staff");
+        }
+        finally
+        {
+            cli.Dispose();
+        }
+    }
 }

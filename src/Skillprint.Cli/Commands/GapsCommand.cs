@@ -36,16 +36,17 @@ internal static class GapsCommand
     /// <summary>The plan for the given roles, else the person's own; a usage error when there are none.</summary>
     internal static (GrowthData Data, GapPlan Plan) Plan(CliApp app, ParseResult parsed, Framework framework, string person, IReadOnlyList<string> roleIds, bool required)
     {
-        var data = GrowthSupport.Load(app, parsed, framework, person);
-        var roles = roleIds.Count > 0 ? roleIds.Select(id => GrowthSupport.Role(framework, id)).ToList() : data.ChosenRoles;
-        if (roles.Count == 0 && required)
+        var given = roleIds.Select(id => (GrowthSupport.Role(framework, id), (string?)null)).ToList();
+        using var store = app.OpenStore(parsed);
+        var (data, plan) = new GrowthService(store, app.Context.Time).Plan(framework, person, given);
+        if (plan.Roles.Count == 0 && required)
         {
             throw new UsageException(
                 "no role to plan against: you have not chosen a role",
                 $"choose one with 'skillprint role set ROLE' or give --role ROLE; roles: {string.Join(", ", framework.Roles.Select(r => r.Id))}");
         }
 
-        return (data, GapPlan.Build(framework, data.Status, roles, data.Book));
+        return (data, plan);
     }
 
     private static int Run(CliApp app, ParseResult parsed, string[] roleIds, string format, string person, string? frameworkId)

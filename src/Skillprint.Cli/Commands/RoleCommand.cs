@@ -76,14 +76,16 @@ internal static class RoleCommand
         var format = CliApp.CreateFormatOption("table", "json");
         var person = CliApp.CreatePersonOption();
         var framework = CliApp.CreateFrameworkOption();
-        var command = new Command("show", "Show a role's target per topic, why (relevance or override), and where you stand against it.")
+        var grade = new Option<string?>("--grade") { Description = "The targets at this seniority grade (junior, mid, senior, staff); default: the role's own.", HelpName = "GRADE" };
+        var command = new Command("show", "Show a role's target per topic, why (relevance, override or grade), and where you stand against it.")
         {
             id,
+            grade,
             format,
             person,
             framework,
         };
-        app.Examples(command, "skillprint role show backend-developer", "skillprint role show data-engineer --format json");
+        app.Examples(command, "skillprint role show backend-developer", "skillprint role show backend-developer --grade senior", "skillprint role show data-engineer --format json");
         command.SetAction(parsed =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
@@ -92,8 +94,9 @@ internal static class RoleCommand
             IReadOnlyList<RoleStanding> rows;
             using (var store = app.OpenStore(parsed))
             {
-                rows = new GrowthService(store, app.Context.Time).Standing(fw, role, who);
+                rows = new GrowthService(store, app.Context.Time).Standing(fw, role, who, Grade(fw, parsed.GetValue(grade)));
             }
+
             if (CliApp.FormatOf(parsed, format) == "json")
             {
                 app.WriteJson(new { id = role.Id, name = role.Name, description = role.Description, tracks = role.Tracks, person = who, targets = rows });
@@ -119,7 +122,13 @@ internal static class RoleCommand
                     new Text($"{row.Name} ({row.Topic})"),
                     new Text(row.Relevance),
                     new Text(row.Target.ToString()),
-                    new Text(row.Source == TargetSource.Override ? "role override" : $"relevance {row.Relevance}"),
+                    new Text(row.Source switch
+                    {
+                        TargetSource.Override => "role override",
+                        TargetSource.GradeCap => "grade cap",
+                        TargetSource.GradeOverride => "grade override",
+                        _ => $"relevance {row.Relevance}",
+                    }),
                     new Text(LevelText(row.SelfLevel, row.EvidencedLevel)),
                     new Text(row.Met ? "met" : $"gap of {(int)row.Target - (int)row.Level}"));
             }
@@ -133,6 +142,7 @@ internal static class RoleCommand
     private static Command Set(CliApp app, bool remove)
     {
         var ids = new Argument<string[]>("ROLE") { Description = "One or more role ids.", Arity = ArgumentArity.OneOrMore };
+        var grade = new Option<string?>("--grade") { Description = "The seniority you aim for in the role (the framework's grades, e.g. junior, mid, senior, staff); default: the role's own targets.", HelpName = "GRADE" };
         var at = GrowthSupport.CreateAtOption("When the change is made");
         var person = CliApp.CreatePersonOption();
         var framework = CliApp.CreateFrameworkOption();
@@ -145,32 +155,53 @@ internal static class RoleCommand
             person,
             framework,
         };
-        app.Examples(command, remove ? "skillprint role unset api-developer" : "skillprint role set backend-developer api-developer");
+        if (!remove)
+        {
+            command.Add(grade);
+        }
+
+        app.Examples(command, remove ? "skillprint role unset api-developer" : "skillprint role set backend-developer --grade senior");
         command.SetAction(parsed =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var roles = parsed.GetValue(ids)!.Select(r => GrowthSupport.Role(fw, r)).ToList();
             var who = app.Person(parsed, person);
             var time = GrowthSupport.Time(app, parsed.GetValue(at));
+            var gradeId = remove ? null : Grade(fw, parsed.GetValue(grade));
             using var store = app.OpenStore(parsed);
+            var service = new GrowthService(store, app.Context.Time);
             var output = app.Context.Out.Profile.Out.Writer;
+            var atGrade = gradeId is null ? "" : $" at grade {gradeId}";
             foreach (var role in roles)
             {
-                var changed = remove ? store.RemoveRole(who, fw.Id, role.Id, time) : store.AddRole(who, fw.Id, role.Id, time);
+                var changed = remove ? store.RemoveRole(who, fw.Id, role.Id, time) : service.SetRole(fw, who, role, gradeId, time);
                 output.WriteLine((remove, changed) switch
                 {
-                    (false, true) => $"Role {role.Name} ({role.Id}) set for {who}.",
-                    (false, false) => $"Role {role.Name} ({role.Id}) was already set for {who}.",
+                    (false, true) => $"Role {role.Name} ({role.Id}) set{atGrade} for {who}.",
+                    (false, false) => $"Role {role.Name} ({role.Id}) was already set{atGrade} for {who}.",
                     (true, true) => $"Role {role.Name} ({role.Id}) unset for {who}.",
                     _ => $"Role {role.Name} ({role.Id}) was not set for {who}.",
                 });
             }
 
             var now = store.ListRoles(who, fw.Id);
-            output.WriteLine(now.Count == 0 ? "No roles now." : $"Your roles: {string.Join(", ", now.Select(r => r.Role))}.");
+            output.WriteLine(now.Count == 0 ? "No roles now." : $"Your roles: {string.Join(", ", now.Select(r => r.Grade is null ? r.Role : $"{r.Role} ({r.Grade})"))}.");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A grade id of the framework (any case), or a usage error listing them; null stays null.</summary>
+    private static string? Grade(Core.Frameworks.Framework framework, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return framework.FindGrade(text.Trim())?.Id ?? throw new UsageException(
+            $"unknown grade '{text}' in framework '{framework.Id}'",
+            framework.Grades.Count == 0 ? "this framework has no grades" : $"grades: {string.Join(", ", framework.Grades.Select(g => g.Id))}");
     }
 
     /// <summary>"Intermediate (evidenced Beginner)", or one level when they agree or one is missing.</summary>

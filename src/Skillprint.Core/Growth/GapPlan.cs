@@ -54,7 +54,11 @@ public sealed record GapPlan(IReadOnlyList<string> Roles, IReadOnlyList<TopicGap
 {
     /// <param name="book">The person's roadmap marks and evidence: skills that are done or skipped
     /// are not proposed as next skills. Null: only evidence counts.</param>
-    public static GapPlan Build(Framework framework, PersonalStatus status, IReadOnlyList<Role> roles, ProgressBook? book = null)
+    public static GapPlan Build(Framework framework, PersonalStatus status, IReadOnlyList<Role> roles, ProgressBook? book = null) =>
+        BuildGraded(framework, status, roles.Select(r => (r, (string?)null)).ToList(), book);
+
+    /// <summary>The plan for roles each at a seniority grade (null: the role's own targets).</summary>
+    public static GapPlan BuildGraded(Framework framework, PersonalStatus status, IReadOnlyList<(Role Role, string? Grade)> roles, ProgressBook? book = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(status);
@@ -111,7 +115,7 @@ public sealed record GapPlan(IReadOnlyList<string> Roles, IReadOnlyList<TopicGap
             .ThenBy(g => order[g.Topic])
             .Select((g, i) => g with { Rank = i + 1 })
             .ToList();
-        return new GapPlan(roles.Select(r => r.Id).ToList(), ranked);
+        return new GapPlan(roles.Select(r => r.Grade is null ? r.Role.Id : $"{r.Role.Id} ({r.Grade})").ToList(), ranked);
     }
 
     /// <summary>The practice items (drillable cards, tasks, challenges) of the topic that train at least

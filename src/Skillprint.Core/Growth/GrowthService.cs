@@ -11,7 +11,7 @@ namespace Skillprint.Core.Growth;
 /// <summary>The store as the growth services need it (implemented by Skillprint.Store).</summary>
 public interface IGrowthStore : IEvidenceStore
 {
-    bool AddRole(string person, string framework, string role, DateTimeOffset at);
+    bool AddRole(string person, string framework, string role, DateTimeOffset at, string? grade);
 
     bool RemoveRole(string person, string framework, string role, DateTimeOffset at);
 
@@ -40,9 +40,14 @@ public sealed record GrowthData(
     ProgressBook Book)
 {
     /// <summary>The roles the person chose that the framework still has, in the order chosen.</summary>
-    public IReadOnlyList<Role> ChosenRoles => Roles
-        .Select(r => Framework.FindRole(r.Role))
-        .OfType<Role>()
+    public IReadOnlyList<Role> ChosenRoles => ChosenGrades.Select(r => r.Role).ToList();
+
+    /// <summary>The chosen roles with the grade chosen for each (null: the role's own targets);
+    /// a grade the framework no longer has counts as none.</summary>
+    public IReadOnlyList<(Role Role, string? Grade)> ChosenGrades => Roles
+        .Select(r => (Role: Framework.FindRole(r.Role), Grade: r.Grade is { } g && Framework.FindGrade(g) is { } found ? found.Id : null))
+        .Where(r => r.Role is not null)
+        .Select(r => (r.Role!, r.Grade))
         .ToList();
 }
 
@@ -81,19 +86,27 @@ public sealed class GrowthService(IGrowthStore store, TimeProvider time)
     }
 
     /// <summary>The gap plan for <paramref name="roles"/>, or for the person's chosen roles when none are given.</summary>
-    public (GrowthData Data, GapPlan Plan) Plan(Framework framework, string person, IReadOnlyList<Role> roles)
+    public (GrowthData Data, GapPlan Plan) Plan(Framework framework, string person, IReadOnlyList<(Role Role, string? Grade)> roles)
     {
         var data = Load(framework, person);
-        var chosen = roles.Count > 0 ? roles : data.ChosenRoles;
-        return (data, GapPlan.Build(framework, data.Status, chosen, data.Book));
+        var chosen = roles.Count > 0 ? roles : data.ChosenGrades;
+        return (data, GapPlan.BuildGraded(framework, data.Status, chosen, data.Book));
     }
 
-    /// <summary>Each target topic of a role, against the person's level.</summary>
-    public IReadOnlyList<RoleStanding> Standing(Framework framework, Role role, string person)
+    /// <summary>Makes a role one of the person's targets at a grade (null: the role's own targets).</summary>
+    public bool SetRole(Framework framework, string person, Role role, string? grade, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(role);
+        return store.AddRole(person, framework.Id, role.Id, at, grade);
+    }
+
+    /// <summary>Each target topic of a role (at a grade), against the person's level.</summary>
+    public IReadOnlyList<RoleStanding> Standing(Framework framework, Role role, string person, string? grade = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         var topics = status.Compute(framework, person).Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        return RoleTargets.Of(framework, role).Select(t =>
+        return RoleTargets.Of(framework, role, grade).Select(t =>
         {
             var topic = framework.FindTopic(t.Topic)!;
             var standing = topics[t.Topic];
