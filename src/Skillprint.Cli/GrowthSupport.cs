@@ -53,7 +53,7 @@ internal static class GrowthSupport
         var role = framework.FindRole(id.Trim())
             ?? framework.Roles.FirstOrDefault(r => string.Equals(r.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
         return role ?? throw new UsageException(
-            $"unknown role '{id}' in framework '{framework.Id}'",
+            $"unknown role '{id}' in {FrameworkChoice.Describe(framework)}",
             $"roles: {string.Join(", ", framework.Roles.Select(r => r.Id))}");
     }
 
@@ -63,7 +63,7 @@ internal static class GrowthSupport
         var roadmap = framework.FindRoadmap(id.Trim())
             ?? framework.Roadmaps.FirstOrDefault(r => string.Equals(r.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
         return roadmap ?? throw new UsageException(
-            $"unknown roadmap '{id}' in framework '{framework.Id}'",
+            $"unknown roadmap '{id}' in {FrameworkChoice.Describe(framework)}",
             $"roadmaps: {string.Join(", ", framework.Roadmaps.Select(r => r.Id))}");
     }
 
@@ -87,7 +87,7 @@ internal static class GrowthSupport
         return topic is not null
             ? (topic.Id, $"{topic.Name} ({topic.Id})")
             : throw new UsageException(
-                $"unknown item '{text}': not a topic or skill of framework '{framework.Id}'",
+                $"unknown item '{text}': not a topic or skill of {FrameworkChoice.Describe(framework)}",
                 "give a topic id (async) or a skill id (async.queue); see 'skillprint framework show'");
     }
 
@@ -99,7 +99,7 @@ internal static class GrowthSupport
         if (card is null)
         {
             throw new UsageException(
-                $"unknown card '{id}' in framework '{framework.Id}'",
+                $"unknown card '{id}' in {FrameworkChoice.Describe(framework)}",
                 "see 'skillprint practice due --format json' for card ids");
         }
 

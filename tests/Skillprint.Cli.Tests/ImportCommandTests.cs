@@ -84,5 +84,13 @@ public sealed class ImportCommandTests : IDisposable
         shown.Out.ShouldContain("Mine > Python");
         shown.Out.ShouldContain("The only topic");
         shown.Out.ShouldContain("One topic: skillprint framework show mine/ --topic ID");
+
+        var unknownSkill = _cli.Run("evidence", "list", "--skill", "nothing", "--framework", "mine/", "--person", "a@example.org");
+        unknownSkill.ExitCode.ShouldBe(2, unknownSkill.ToString());
+        unknownSkill.ErrorLines[..2].ShouldBe(["error: unknown skill 'nothing' in the framework in mine/", "hint: see 'skillprint framework show mine/ --topic TOPIC' for the skill ids"]);
+
+        var unknownRole = _cli.Run("role", "show", "nobody", "--framework", "mine/", "--person", "a@example.org");
+        unknownRole.ExitCode.ShouldBe(2, unknownRole.ToString());
+        unknownRole.ErrorLines[0].ShouldBe("error: unknown role 'nobody' in the framework in mine/");
     }
 }

@@ -123,5 +123,5 @@ internal static class EvidenceListCommand
 
     private static Skill FindSkill(Framework framework, string id) =>
         framework.FindSkill(framework.Resolve(id.Trim()))
-        ?? throw new UsageException($"unknown skill '{id}' in framework '{framework.Id}'", "see 'skillprint framework show python --topic TOPIC' for the skill ids");
+        ?? throw new UsageException($"unknown skill '{id}' in {FrameworkChoice.Describe(framework)}", $"see 'skillprint framework show {FrameworkChoice.Argument(framework)} --topic TOPIC' for the skill ids");
 }

@@ -198,7 +198,7 @@ internal static class RoadmapCommand
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             if (fw.Roadmaps.Count == 0)
             {
-                throw new CommandFailedException($"framework '{fw.Id}' has no roadmap");
+                throw new CommandFailedException($"{FrameworkChoice.Describe(fw)} has no roadmap");
             }
 
             var roadmap = parsed.GetValue(id) is { } wanted ? GrowthSupport.Roadmap(fw, wanted) : fw.Roadmaps[0];
