@@ -31,10 +31,15 @@ internal sealed class SqliteDatabase : StoreDatabase
 
     private string Folder => Path.GetDirectoryName(FilePath) ?? FilePath;
 
+    /// <summary>The files this process has quick-checked, with their size and time of change then:
+    /// a command opens its store several times, and the check (about 0.2 s on a store of 100,000
+    /// hits) is paid once per process unless the file changed underneath.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, DateTime Written)> Checked = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Opens the file (created with its folder when missing). A file with content gets SQLite's quick
     /// check first (every page read once, without checking that indexes match their tables): a damaged
-    /// file is refused before anything is written into it.
+    /// file is refused before anything is written into it. The check runs once per process and file.
     /// </summary>
     public static SqliteDatabase Open(StoreLocation location)
     {
@@ -48,13 +53,21 @@ internal sealed class SqliteDatabase : StoreDatabase
         var database = Connect(location, SqliteOpenMode.ReadWriteCreate);
         try
         {
-            if (new FileInfo(path) is { Exists: true, Length: > 0 }
+            var file = new FileInfo(path);
+            if (file is { Exists: true, Length: > 0 }
+                && !(Checked.TryGetValue(path, out var seen) && seen == (file.Length, file.LastWriteTimeUtc))
                 && database.connection.ExecuteScalar<string>("PRAGMA quick_check(1)") is { } verdict
                 && Problems(verdict).ToList() is { Count: > 0 } problems)
             {
                 throw new StoreException(
                     StoreFault.Corrupted,
                     $"{path} is corrupted (SQLite's quick check: {string.Join("; ", problems)}); nothing is written to it. Restore a backup or move the file away; 'skillprint db check' runs the full check");
+            }
+
+            if (file.Exists)
+            {
+                file.Refresh();
+                Checked[path] = (file.Length, file.LastWriteTimeUtc);
             }
 
             return database;
