@@ -11,6 +11,11 @@ public static class BuiltInFrameworks
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>Loads one built-in framework by name; an unknown name is an error in the result.</summary>
-    public static FrameworkLoadResult Load(string name) => FrameworkLoader.Load(new EmbeddedFrameworkSource(name));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<FrameworkLoadResult>> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>Loads one built-in framework by name; an unknown name is an error in the result.
+    /// The built-in frameworks cannot change while the process runs, so each is read and validated
+    /// once per process (the catalogue a server and every command share); the result is immutable.</summary>
+    public static FrameworkLoadResult Load(string name) =>
+        Loaded.GetOrAdd(name, key => new Lazy<FrameworkLoadResult>(() => FrameworkLoader.Load(new EmbeddedFrameworkSource(key)))).Value;
 }
