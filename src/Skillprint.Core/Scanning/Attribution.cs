@@ -28,6 +28,10 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
     /// <summary>How many <c>-L</c> ranges one git run is given.</summary>
     public const int RangesPerRun = 400;
 
+    /// <summary>How many renames of the log the replay asks git to confirm at most (one small git
+    /// run each); past that, the files that depend on them go to git blame.</summary>
+    public const int MaxQuestions = 200;
+
     /// <summary>The file git's own tools read the commits to pass over from (blame.ignoreRevsFile's usual value).</summary>
     public const string IgnoreRevsFile = ".git-blame-ignore-revs";
 
@@ -52,10 +56,15 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
             var history = HistoryBlame.Replay(git, root, ignore?.Revs ?? new HashSet<string>(), cancellation);
             var workTree = git.Run(root, HistoryBlame.WorkTreeDiff());
             var diff = workTree.Ok ? PatchStream.ReadDiff(workTree.Output) : null;
+            var states = wanted.Keys.ToDictionary(path => path, path => diff is null ? null : history.AtWorkTree(path, diff), StringComparer.Ordinal);
+            var questions = states.Values.Where(f => f is { Doubtful: false }).SelectMany(f => f!.Questions).Distinct().ToList();
+            var confirmed = questions.Count is > 0 and <= MaxQuestions
+                ? history.Confirm(git, root, questions, parallelism)
+                : new HashSet<RenameQuestion>();
             foreach (var (path, lines) in wanted)
             {
-                var file = diff is null ? null : history.AtWorkTree(path, diff);
-                if (file is null || file.Doubtful || file.Lines is null)
+                var file = states[path];
+                if (file is null || file.Doubtful || file.Lines is null || !file.Questions.IsSubsetOf(confirmed))
                 {
                     rest.Add(path);
                     continue;
@@ -225,14 +234,14 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : null;
     }
 
-    /// <summary>Who added the file (following renames): the oldest commit that added it, or the
-    /// default person for a file not committed yet.</summary>
+    /// <summary>Who added the file at its path (a rename adds it too): the last commit that added
+    /// it, or the default person for a file not committed yet.</summary>
     private LineAuthor AddedBy(string root, string path)
     {
         try
         {
-            var result = git.Run(root, "log", "--follow", "--diff-filter=A", "--no-show-signature", "--format=%H%x00%aE%x00%at", "HEAD", "--", path);
-            var last = result.Ok ? result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() : null;
+            var result = git.Run(root, "log", "-1", "-M", "--diff-filter=AR", "--no-show-signature", "--format=%H%x00%aE%x00%at", "HEAD", "--", path);
+            var last = result.Ok ? result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() : null;
             var fields = last?.Split('\0');
             if (fields is { Length: >= 3 } && long.TryParse(fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
             {

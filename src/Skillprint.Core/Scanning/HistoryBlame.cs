@@ -9,7 +9,20 @@ namespace Skillprint.Core.Scanning;
 /// replay cannot vouch that this is what <c>git blame</c> says (then the file is blamed by git).
 /// </summary>
 /// <param name="Lines">Null when git showed no text for the file (a binary patch).</param>
-public sealed record FileLines(string Blob, int[]? Lines, int Added, bool Doubtful);
+/// <param name="Questions">Renames git's log paired among several files at once, which blame,
+/// following this one path, might pair otherwise: the file can be trusted once git confirms each
+/// (<see cref="HistoryBlame.Confirm"/>).</param>
+public sealed record FileLines(string Blob, int[]? Lines, int Added, bool Doubtful, ImmutableHashSet<RenameQuestion> Questions)
+{
+    public FileLines(string blob, int[]? lines, int added, bool doubtful)
+        : this(blob, lines, added, doubtful, [])
+    {
+    }
+}
+
+/// <summary>Where a commit's file came from, as the log paired it: <paramref name="Source"/> the
+/// path it was renamed from, or null for a file the commit added.</summary>
+public readonly record struct RenameQuestion(int Commit, string Path, string? Source);
 
 /// <summary>The commits of a history, oldest first (parents before children), as the replay numbers them.</summary>
 public sealed record HistoryCommit(string Sha, int[] Parents, string Email, DateTimeOffset At);
@@ -159,6 +172,35 @@ public sealed class HistoryBlame
         }
 
         return head with { Lines = lines };
+    }
+
+    /// <summary>
+    /// Asks git how it follows each path of <paramref name="questions"/> alone at its commit
+    /// (<c>git log -1 --follow</c>, the rename search blame makes), <paramref name="parallelism"/>
+    /// at a time; returns the questions whose answer is the log's.
+    /// </summary>
+    public IReadOnlySet<RenameQuestion> Confirm(GitRunner git, string root, IEnumerable<RenameQuestion> questions, int parallelism)
+    {
+        ArgumentNullException.ThrowIfNull(git);
+        var confirmed = new System.Collections.Concurrent.ConcurrentDictionary<RenameQuestion, bool>();
+        Parallel.ForEach(questions.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, question =>
+        {
+            var result = git.Run(root, [.. DiffOptions, "log", "-1", "--follow", "-M", "--raw", "--no-abbrev", "--format=", "--no-show-signature", commits[question.Commit].Sha, "--", question.Path]);
+            if (!result.Ok)
+            {
+                return;
+            }
+
+            var answer = PatchStream.ReadDiff(result.Output).ForNewPath(question.Path);
+            var same = answer is not null && (question.Source is null
+                ? answer.Status == 'A'
+                : answer.Status is 'R' or 'C' && string.Equals(answer.OldPath, question.Source, StringComparison.Ordinal));
+            if (same)
+            {
+                confirmed[question] = true;
+            }
+        });
+        return confirmed.Keys.ToHashSet();
     }
 
     /// <summary>The commit index of a line changed in the work tree and not committed.</summary>
@@ -325,8 +367,9 @@ public sealed class HistoryBlame
             var parents = commits[commit].Parents;
             var path = changed.NewPath;
             var blob = changed.NewBlob;
-            var origins = new (FileLines File, List<Hunk> Hunks, string Blob)?[parents.Length];
+            var origins = new (FileLines File, List<Hunk> Hunks, string Blob, bool SamePath)?[parents.Length];
             var doubtful = changed.Binary;
+            var questions = ImmutableHashSet<RenameQuestion>.Empty;
             for (var pass = 0; pass < 2; pass++)
             {
                 for (var i = 0; i < parents.Length; i++)
@@ -358,7 +401,19 @@ public sealed class HistoryBlame
                     }
                     else
                     {
-                        doubtful |= diff!.RenameAmbiguous(entry!) || diff.Unmatched;
+                        if (diff!.RenameAmbiguous(entry!))
+                        {
+                            // One parent: git can say how it follows this path alone; a merge: no.
+                            if (parents.Length == 1 && !diff.Unmatched && entry!.Status is 'A' or 'R')
+                            {
+                                questions = questions.Add(new RenameQuestion(commit, path, entry.Status == 'R' ? entry.OldPath : null));
+                            }
+                            else
+                            {
+                                doubtful = true;
+                            }
+                        }
+
                         if (entry!.Status is not ('R' or 'C') || !snapshot.TryGetValue(entry.OldPath, out file))
                         {
                             continue;
@@ -369,7 +424,8 @@ public sealed class HistoryBlame
 
                     if (string.Equals(originBlob, blob, StringComparison.Ordinal))
                     {
-                        return doubtful ? file with { Doubtful = true } : file;
+                        // The whole file, renamed: it was added at this path by this commit.
+                        return file with { Added = pass == 0 ? file.Added : commit, Doubtful = file.Doubtful || doubtful, Questions = file.Questions.Union(questions) };
                     }
 
                     var same = false;
@@ -380,7 +436,7 @@ public sealed class HistoryBlame
 
                     if (!same)
                     {
-                        origins[i] = (file, entry.Hunks, originBlob);
+                        origins[i] = (file, entry.Hunks, originBlob, pass == 0);
                     }
                 }
             }
@@ -414,13 +470,14 @@ public sealed class HistoryBlame
                     continue;
                 }
 
-                if (!addedSet)
+                if (!addedSet && o.SamePath)
                 {
                     added = o.File.Added;
                     addedSet = true;
                 }
 
                 var fits = o.File.Lines is not null && PassUnchanged(result, o.File.Lines, o.Hunks);
+                questions = questions.Union(o.File.Questions);
                 doubtful |= o.File.Doubtful || o.File.Lines is null
                     || (ignored.Contains(commit) && o.Hunks.Any(h => h.NewCount > 0))
                     || !fits;
@@ -434,7 +491,7 @@ public sealed class HistoryBlame
                 }
             }
 
-            return new FileLines(blob, changed.Binary ? null : result, added, doubtful || changed.Binary);
+            return new FileLines(blob, changed.Binary ? null : result, added, doubtful || changed.Binary, questions);
         }
     }
 }

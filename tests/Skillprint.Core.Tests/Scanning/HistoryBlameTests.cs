@@ -50,9 +50,11 @@ public sealed class HistoryBlameTests : IDisposable
 
         differences.ShouldBeEmpty();
         compared.ShouldBeGreaterThan(100);
-        // The answer came from the replay, not from git blame file by file: only the file whose
-        // lines a commit of .git-blame-ignore-revs changed, and the one split off from a deleted
-        // file (git could pair it with that file for this one path), are left to git blame.
+        // The answer came from the replay, not from git blame file by file. Left to git blame: the
+        // file whose lines a commit of .git-blame-ignore-revs changed, and first.py, which the log
+        // shows as added (it paired the deleted big.py with copy.py) but which blame, following
+        // first.py alone, traces to big.py. second.py, added in the same commit, is too unlike
+        // big.py: git confirms it is new, and the replay's answer stands.
         ours.Replayed.ShouldBe(files.Count - 2, string.Join(", ", files));
     }
 
@@ -136,6 +138,7 @@ public sealed class HistoryBlameTests : IDisposable
         File.Delete(Path.Join(repo, "big.py"));
         ScanWorkshop.Write(repo, "first.py", string.Join('\n', big[..40]) + "\n");
         ScanWorkshop.Write(repo, "second.py", string.Join('\n', big[40..]) + "\n");
+        ScanWorkshop.Write(repo, "copy.py", string.Join('\n', big[..59]) + "\ncopy = 1\n");
         workshop.Commit(repo, Bob, "split big", Next());
 
         // A change and its revert.
