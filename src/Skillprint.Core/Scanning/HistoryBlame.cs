@@ -20,8 +20,8 @@ public sealed record FileLines(string Blob, int[]? Lines, int Added, bool Doubtf
     }
 }
 
-/// <summary>Where a commit's file came from, as the log paired it: <paramref name="Source"/> the
-/// path it was renamed from, or null for a file the commit added.</summary>
+/// <summary>Where a commit's file came from against its first parent, as the log paired it:
+/// <paramref name="Source"/> the path it was renamed from, or null for a file the commit added.</summary>
 public readonly record struct RenameQuestion(int Commit, string Path, string? Source);
 
 /// <summary>The commits of a history, oldest first (parents before children), as the replay numbers them.</summary>
@@ -84,8 +84,54 @@ public sealed class HistoryBlame
         ArgumentNullException.ThrowIfNull(git);
         ArgumentNullException.ThrowIfNull(ignoreRevs);
 
-        // 1. The commits, parents first, with their mailmapped author (as blame prints it).
-        var list = git.Run(root, [.. DiffOptions, "log", "--reverse", "--topo-order", "--no-show-signature", "--format=%H%x00%P%x00%aE%x00%at", "HEAD"]);
+        // 1. The commits, parents first, with their mailmapped author (as blame prints it), read
+        // while git already computes the patches of step 2.
+        var listing = Task.Run(() => git.Run(root, [.. DiffOptions, "log", "--reverse", "--topo-order", "--no-show-signature", "--format=%H%x00%P%x00%aE%x00%at", "HEAD"]), cancellation);
+        List<HistoryCommit>? commits = null;
+        Dictionary<string, int>? index = null;
+        HashSet<int>? ignored = null;
+        Replayer? replay = null;
+        PatchStream? reader = null;
+        void Begin()
+        {
+            (commits, index) = ReadCommits(listing.GetAwaiter().GetResult());
+            var known = index;
+            var list = commits;
+            ignored = ignoreRevs.Select(s => known.GetValueOrDefault(s, -1)).Where(i => i >= 0).ToHashSet();
+            var replayer = new Replayer(list, ignored);
+            replay = replayer;
+            reader = new PatchStream(
+                sha => known.TryGetValue(sha, out var i) ? list[i].Parents.Length : null,
+                (sha, from, diff) => replayer.Add(known[sha], from is null ? 0 : Array.FindIndex(list[known[sha]].Parents, p => list[p].Sha == from), diff));
+        }
+
+        // 2. One pass over the patches, a commit at a time.
+        var result = git.Stream(root, [.. DiffOptions, "log", "--reverse", "--topo-order", "-m", "--no-show-signature", "--no-decorate", "--pretty=oneline", "--parents", .. PatchOptions, "HEAD"], line =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (reader is null)
+            {
+                Begin();
+            }
+
+            reader!.Line(line);
+        });
+        if (reader is null)
+        {
+            Begin();
+        }
+
+        reader!.Finish();
+        if (!result.Ok)
+        {
+            throw new GitException($"git log -p failed: {result.FirstErrorLine}");
+        }
+
+        return new HistoryBlame(commits!, index!, ignored!, replay!.Finish());
+    }
+
+    private static (List<HistoryCommit> Commits, Dictionary<string, int> Index) ReadCommits(GitResult list)
+    {
         if (!list.Ok)
         {
             throw new GitException($"git log failed: {list.FirstErrorLine}");
@@ -104,6 +150,11 @@ public sealed class HistoryBlame
             var parents = fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => index.TryGetValue(p, out var i) ? i : -1)
                 .ToArray();
+            if (parents.Contains(-1))
+            {
+                throw new GitException($"git log listed commit {fields[0]} before its parent");
+            }
+
             var at = long.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : DateTimeOffset.UnixEpoch;
@@ -111,30 +162,7 @@ public sealed class HistoryBlame
             commits.Add(new HistoryCommit(fields[0], parents, fields[2].Trim().ToLowerInvariant(), at));
         }
 
-        if (commits.Any(c => c.Parents.Contains(-1)))
-        {
-            throw new GitException("git log listed a commit before its parent");
-        }
-
-        var ignored = ignoreRevs.Select(s => index.GetValueOrDefault(s, -1)).Where(i => i >= 0).ToHashSet();
-        var replay = new Replayer(commits, ignored);
-
-        // 2. One pass over the patches, a commit at a time.
-        var reader = new PatchStream(
-            sha => index.TryGetValue(sha, out var i) ? commits[i].Parents.Length : null,
-            (sha, from, diff) => replay.Add(index[sha], from is null ? 0 : Array.FindIndex(commits[index[sha]].Parents, p => commits[p].Sha == from), diff));
-        var result = git.Stream(root, [.. DiffOptions, "log", "--reverse", "--topo-order", "-m", "--no-show-signature", "--no-decorate", "--pretty=oneline", "--parents", .. PatchOptions, "HEAD"], line =>
-        {
-            cancellation.ThrowIfCancellationRequested();
-            reader.Line(line);
-        });
-        reader.Finish();
-        if (!result.Ok)
-        {
-            throw new GitException($"git log -p failed: {result.FirstErrorLine}");
-        }
-
-        return new HistoryBlame(commits, index, ignored, replay.Finish());
+        return (commits, index);
     }
 
     /// <summary>The diff options of the replay, for <c>git diff HEAD</c> at the work tree.</summary>
@@ -185,7 +213,7 @@ public sealed class HistoryBlame
         var confirmed = new System.Collections.Concurrent.ConcurrentDictionary<RenameQuestion, bool>();
         Parallel.ForEach(questions.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, question =>
         {
-            var result = git.Run(root, [.. DiffOptions, "log", "-1", "--follow", "-M", "--raw", "--no-abbrev", "--format=", "--no-show-signature", commits[question.Commit].Sha, "--", question.Path]);
+            var result = git.Run(root, [.. DiffOptions, "log", "-1", "-m", "--follow", "-M", "--raw", "--no-abbrev", "--format=", "--no-show-signature", commits[question.Commit].Sha, "--", question.Path]);
             if (!result.Ok)
             {
                 return;
@@ -403,8 +431,9 @@ public sealed class HistoryBlame
                     {
                         if (diff!.RenameAmbiguous(entry!))
                         {
-                            // One parent: git can say how it follows this path alone; a merge: no.
-                            if (parents.Length == 1 && !diff.Unmatched && entry!.Status is 'A' or 'R')
+                            // Git can say how it follows this path alone from the first parent
+                            // (git log --follow shows a merge's diff against that parent only).
+                            if (i == 0 && !diff.Unmatched && entry!.Status is 'A' or 'R')
                             {
                                 questions = questions.Add(new RenameQuestion(commit, path, entry.Status == 'R' ? entry.OldPath : null));
                             }
