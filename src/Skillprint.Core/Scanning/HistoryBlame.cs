@@ -398,6 +398,7 @@ public sealed class HistoryBlame
             var origins = new (FileLines File, List<Hunk> Hunks, string Blob, bool SamePath)?[parents.Length];
             var doubtful = changed.Binary;
             var questions = ImmutableHashSet<RenameQuestion>.Empty;
+            var deferred = new bool[parents.Length];
             for (var pass = 0; pass < 2; pass++)
             {
                 for (var i = 0; i < parents.Length; i++)
@@ -436,6 +437,12 @@ public sealed class HistoryBlame
                             if (i == 0 && !diff.Unmatched && entry!.Status is 'A' or 'R')
                             {
                                 questions = questions.Add(new RenameQuestion(commit, path, entry.Status == 'R' ? entry.OldPath : null));
+                            }
+                            else if (i > 0 && !diff.Unmatched && !diff.Entries.Any(e => e.Status is 'D' or 'R' && string.Equals(e.OldBlob, blob, StringComparison.Ordinal)))
+                            {
+                                // A later parent only gets the lines the earlier ones left: the
+                                // doubt counts only if some are left when its turn comes.
+                                deferred[i] = true;
                             }
                             else
                             {
@@ -492,9 +499,10 @@ public sealed class HistoryBlame
             Array.Fill(result, -1);
             var added = commit;
             var addedSet = false;
-            foreach (var origin in origins)
+            for (var i = 0; i < origins.Length; i++)
             {
-                if (origin is not { } o)
+                doubtful |= deferred[i] && Array.IndexOf(result, -1) >= 0;
+                if (origins[i] is not { } o)
                 {
                     continue;
                 }

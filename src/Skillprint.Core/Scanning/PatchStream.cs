@@ -19,9 +19,12 @@ public readonly record struct Hunk(int OldStart, int OldCount, int NewStart, int
 /// letter (A, D, M, T, R, C), the paths before and after, the blobs before and after, whether the
 /// patch said "Binary files differ", and its hunks (none when only whitespace changed under -w).
 /// </summary>
-public sealed class DiffEntry(char status, string oldPath, string newPath, string oldBlob, string newBlob)
+public sealed class DiffEntry(char status, string oldPath, string newPath, string oldBlob, string newBlob, int score = 0)
 {
     public char Status { get; } = status;
+
+    /// <summary>The similarity of a rename or copy, in percent ("R086": 86).</summary>
+    public int Score { get; } = score;
 
     public string OldPath { get; } = oldPath;
 
@@ -94,9 +97,45 @@ public sealed class ParentDiff
             _ when Unmatched => true,
             'A' => sources > 0,
             'C' => true,
-            'R' => !entry.SameContent && sources > 1 && destinations > 1,
+            'R' => !entry.SameContent && sources > 1 && destinations > 1 && !PairedByName(entry),
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// True for a rename git pairs by file name before it compares contents (diffcore-rename's
+    /// basename step, from git 2.33): same name before and after, a name no other source and no
+    /// other destination of the diff has, at least 75% alike, and no other source with exactly
+    /// the new content. Git finds the same pair when it follows this path alone.
+    /// </summary>
+    private bool PairedByName(DiffEntry entry)
+    {
+        var name = Path.GetFileName(entry.NewPath);
+        if (entry.Score < 75 || !string.Equals(Path.GetFileName(entry.OldPath), name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var sources = 0;
+        var destinations = 0;
+        foreach (var other in Entries)
+        {
+            if (other.Status is 'D' or 'R')
+            {
+                sources += string.Equals(Path.GetFileName(other.OldPath), name, StringComparison.Ordinal) ? 1 : 0;
+                if (!ReferenceEquals(other, entry) && string.Equals(other.OldBlob, entry.NewBlob, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            if (other.Status is 'A' or 'R' or 'C')
+            {
+                destinations += string.Equals(Path.GetFileName(other.NewPath), name, StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+
+        return sources == 1 && destinations == 1;
     }
 }
 
@@ -250,7 +289,8 @@ public sealed class PatchStream
         var status = fields[4][0];
         var oldQuoted = paths[0];
         var newQuoted = paths.Length > 1 ? paths[1] : paths[0];
-        var entry = new DiffEntry(status, Unquote(oldQuoted), Unquote(newQuoted), fields[2], fields[3]);
+        var score = int.TryParse(fields[4].AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var percent) ? percent : 0;
+        var entry = new DiffEntry(status, Unquote(oldQuoted), Unquote(newQuoted), fields[2], fields[3], score);
         diff.Add(entry);
         byHeader[$"diff --git {Prefixed("a/", oldQuoted)} {Prefixed("b/", newQuoted)}"] = entry;
     }
