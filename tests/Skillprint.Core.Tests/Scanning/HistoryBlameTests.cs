@@ -78,6 +78,22 @@ public sealed class HistoryBlameTests : IDisposable
     }
 
     [Fact]
+    public void A_scan_credits_the_hit_of_an_empty_init_file_to_whoever_added_it_and_notes_nothing()
+    {
+        var repo = workshop.Repository("scan-empty");
+        ScanWorkshop.Write(repo, "pkg/__init__.py", "");
+        workshop.Commit(repo, Bob, "package");
+        var added = workshop.Run(repo, "rev-parse", "HEAD").Trim();
+
+        var report = workshop.Scan(repo).Repositories.ShouldHaveSingleItem();
+
+        report.Notes.ShouldBeEmpty();
+        var hit = workshop.Hits().Where(h => h.Skill == "packaging.init").ShouldHaveSingleItem();
+        hit.Author.ShouldBe(Bob);
+        hit.Commit.ShouldBe(added);
+    }
+
+    [Fact]
     public void A_broken_ignore_revs_file_is_named_with_its_line_and_nothing_is_passed_over()
     {
         var repo = workshop.Repository("broken-ignore");
