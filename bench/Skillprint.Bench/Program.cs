@@ -3,7 +3,8 @@ namespace Skillprint.Bench;
 /// <summary>
 /// Benchmarks that print our figures beside a peer's, measured in the same run.
 /// <c>dotnet run -c Release --project bench/Skillprint.Bench -- parse [--corpus DIR] [--runs N]</c>;
-/// <c>... -- scan [--corpus DIR] [--commits N]</c>; <c>... -- open-check [--db FILE] [--corpus DIR] [--runs N]</c>
+/// <c>... -- scan [--corpus DIR] [--commits N]</c>; <c>... -- open-check [--db FILE] [--corpus DIR] [--runs N]</c>;
+/// <c>... -- blame REPOSITORY... [--sample N]</c>
 /// </summary>
 public static class Program
 {
@@ -24,7 +25,12 @@ public static class Program
             return OpenCheckBenchmark.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N]");
+        if (args.Length > 0 && string.Equals(args[0], "blame", StringComparison.Ordinal))
+        {
+            return BlameBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N]");
         return 2;
     }
 }

@@ -46,7 +46,93 @@ public sealed class GitRunner
     /// failing git command is a result with its exit code and stderr.</summary>
     public GitResult Run(string workingDirectory, params IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(Executable)
+        using var process = Start(workingDirectory, args, out var start);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        Wait(process, start, workingDirectory);
+        return new GitResult(process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>Runs <c>git ARGS</c> and hands every line of its output, as raw bytes without the
+    /// '\n', to <paramref name="line"/> while git is still writing (only '\n' ends a line; a
+    /// lone '\r' is part of it). The result's <see cref="GitResult.Output"/> is empty.</summary>
+    public GitResult Stream(string workingDirectory, IEnumerable<string> args, LineHandler line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        using var process = Start(workingDirectory, args, out var start);
+        var error = process.StandardError.ReadToEndAsync();
+        var timedOut = false;
+        using (var timer = new Timer(_ => timedOut = Kill(process), null, Timeout, System.Threading.Timeout.InfiniteTimeSpan))
+        {
+            try
+            {
+                ReadLines(process.StandardOutput.BaseStream, line);
+            }
+            catch
+            {
+                Kill(process);
+                throw;
+            }
+        }
+
+        if (timedOut)
+        {
+            throw new GitException($"'git {string.Join(' ', start.ArgumentList.Take(3))}' in {workingDirectory} did not finish in {Timeout.TotalSeconds:0} s");
+        }
+
+        Wait(process, start, workingDirectory);
+        return new GitResult(process.ExitCode, "", error.Result);
+    }
+
+    /// <summary>One line of a streamed output.</summary>
+    public delegate void LineHandler(ReadOnlySpan<byte> line);
+
+    private static void ReadLines(Stream output, LineHandler handler)
+    {
+        var buffer = new byte[1 << 16];
+        var filled = 0;
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                Array.Resize(ref buffer, buffer.Length * 2);
+            }
+
+            var read = output.Read(buffer, filled, buffer.Length - filled);
+            if (read == 0)
+            {
+                if (filled > 0)
+                {
+                    handler(buffer.AsSpan(0, filled));
+                }
+
+                return;
+            }
+
+            var start = 0;
+            var end = filled + read;
+            var scan = filled;
+            while (true)
+            {
+                var newline = buffer.AsSpan(scan, end - scan).IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                handler(buffer.AsSpan(start, scan + newline - start));
+                start = scan + newline + 1;
+                scan = start;
+            }
+
+            filled = end - start;
+            buffer.AsSpan(start, filled).CopyTo(buffer);
+        }
+    }
+
+    private Process Start(string workingDirectory, IEnumerable<string> args, out ProcessStartInfo start)
+    {
+        start = new ProcessStartInfo(Executable)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -91,27 +177,32 @@ public sealed class GitRunner
             throw new GitException($"cannot run '{Executable}'");
         }
 
-        using (process)
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private void Wait(Process process, ProcessStartInfo start, string workingDirectory)
+    {
+        if (!process.WaitForExit(Timeout))
         {
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                try
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-                catch (InvalidOperationException)
-                {
-                    // It ended meanwhile.
-                }
-
-                throw new GitException($"'git {string.Join(' ', start.ArgumentList.Take(3))}' in {workingDirectory} did not finish in {Timeout.TotalSeconds:0} s");
-            }
-
-            process.WaitForExit();
-            return new GitResult(process.ExitCode, output.Result, error.Result);
+            Kill(process);
+            throw new GitException($"'git {string.Join(' ', start.ArgumentList.Take(3))}' in {workingDirectory} did not finish in {Timeout.TotalSeconds:0} s");
         }
+
+        process.WaitForExit();
+    }
+
+    private static bool Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended meanwhile.
+        }
+
+        return true;
     }
 }

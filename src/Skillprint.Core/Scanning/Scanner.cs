@@ -322,8 +322,8 @@ public sealed class Scanner
 
     /// <summary>
     /// The author of each new hit's line: from the stored state when the same content had a hit
-    /// on the same line (a rescan with other rules), else from git blame at the work tree (only the
-    /// hit lines), else (outside git, or before the first commit) the default person, dated by the
+    /// on the same line (a rescan with other rules), else as git blame -w has it at the work tree
+    /// (<see cref="Attribution.BlameAll"/>: one replay of the history for every file), else (outside git, or before the first commit) the default person, dated by the
     /// file's last change.
     /// </summary>
     private List<(ReadFile File, IReadOnlyList<ScannedHit> Hits)> Attribute(
@@ -352,6 +352,22 @@ public sealed class Scanner
         var boundaryLines = 0;
         var done = 0;
         var withHits = detected.Count(d => d.Detection.Hits.Count > 0);
+
+        // The lines no stored hit names, of every file, attributed together from one pass over the history.
+        var missing = new Dictionary<string, IReadOnlyCollection<int>>(StringComparer.Ordinal);
+        foreach (var (file, detection) in detected)
+        {
+            var lines = detection.Hits.Select(h => h.Line).Where(line => !known.ContainsKey((file.Hash, line))).Distinct().ToList();
+            if (lines.Count > 0 && useGit)
+            {
+                missing[file.Source.Path] = lines;
+            }
+        }
+
+        var attributed = missing.Count == 0
+            ? new RepositoryAuthors(new Dictionary<string, FileAuthors>(), 0, [])
+            : attribution.BlameAll(repository.Info.Root, missing, parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
+        notes.AddRange(attributed.Notes);
         Parallel.For(0, detected.Length, parallel, i =>
         {
             var (file, detection) = detected[i];
@@ -362,10 +378,8 @@ public sealed class Scanner
             }
 
             IReadOnlyDictionary<int, LineAuthor> authors = new Dictionary<int, LineAuthor>();
-            var missing = detection.Hits.Select(h => h.Line).Where(line => !known.ContainsKey((file.Hash, line))).ToList();
-            if (missing.Count > 0 && useGit)
+            if (attributed.Files.TryGetValue(file.Source.Path, out var blamed))
             {
-                var blamed = attribution.Blame(repository.Info.Root, file.Source.Path, missing);
                 authors = blamed.Authors;
                 Interlocked.Add(ref boundaryLines, blamed.BoundaryLines);
                 if (blamed.Problem is not null)
