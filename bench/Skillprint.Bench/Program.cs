@@ -3,7 +3,7 @@ namespace Skillprint.Bench;
 /// <summary>
 /// Benchmarks that print our figures beside a peer's, measured in the same run.
 /// <c>dotnet run -c Release --project bench/Skillprint.Bench -- parse [--corpus DIR] [--runs N]</c>;
-/// <c>... -- scan [--corpus DIR] [--commits N]</c>
+/// <c>... -- scan [--corpus DIR] [--commits N]</c>; <c>... -- levels --clones DIR</c> (docs/levels.md)
 /// </summary>
 public static class Program
 {
@@ -19,7 +19,12 @@ public static class Program
             return ScanBenchmark.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N]");
+        if (args.Length > 0 && string.Equals(args[0], "levels", StringComparison.Ordinal))
+        {
+            return LevelCalibration.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | levels --clones DIR");
         return 2;
     }
 }

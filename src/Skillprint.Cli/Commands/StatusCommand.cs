@@ -213,6 +213,7 @@ internal static class StatusCommand
             strength = new
             {
                 skills = explanation.Status.Strength.SkillsPerLevel.ToDictionary(c => c.Level.ToString(), c => c.Skills),
+                deep = explanation.Status.Strength.SkillsPerLevel.ToDictionary(c => c.Level.ToString(), c => c.Deep),
                 places = explanation.Status.Strength.Places,
                 files = explanation.Status.Strength.Files,
                 repositories = explanation.Status.Strength.Repositories,

@@ -111,7 +111,7 @@ public static class MarkdownExport
         var skills = strength.SkillsPerLevel
             .Where(count => count.Skills > 0)
             .OrderByDescending(count => count.Level)
-            .Select(count => $"{count.Skills} {count.Level}");
+            .Select(count => count.Deep == 0 ? $"{count.Skills} {count.Level}" : $"{count.Skills} {count.Level} ({count.Deep} deep)");
         var files = strength.Files == 1 ? "1 file" : $"{strength.Files} files";
         var repositories = strength.Repositories == 1 ? "1 repository" : $"{strength.Repositories} repositories";
         var first = strength.First!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

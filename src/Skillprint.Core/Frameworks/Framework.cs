@@ -13,6 +13,7 @@ public sealed record Framework(
     int? Version,
     IReadOnlyList<LevelInfo> Levels,
     IReadOnlyList<AlternativeGroup> Alternatives,
+    DeepUse DeepUse,
     int ActiveDays,
     IReadOnlyList<Relevance> Relevance,
     IReadOnlyList<Track> Tracks,

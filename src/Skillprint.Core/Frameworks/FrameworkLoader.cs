@@ -357,7 +357,7 @@ internal sealed partial class LoadRun(FrameworkSource source)
 
         var framework = new Framework(
             header.Id, header.Name, header.Breadcrumb, header.Description, header.Version, header.Levels,
-            header.Alternatives, header.ActiveDays, header.Relevance, header.Tracks,
+            header.Alternatives, header.DeepUse, header.ActiveDays, header.Relevance, header.Tracks,
             header.Moved.ToDictionary(move => move.OldId, move => move.NewId, StringComparer.Ordinal),
             topics, roles, roadmaps, cards, tasks, challenges);
         return new FrameworkLoadResult(framework, [], source.Origin);

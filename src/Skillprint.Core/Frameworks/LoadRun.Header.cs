@@ -3,7 +3,7 @@ namespace Skillprint.Core.Frameworks;
 internal sealed partial class LoadRun
 {
     private static readonly string[] HeaderKeys =
-        ["id", "name", "breadcrumb", "description", "version", "levels", "alternatives", "active-days", "relevance", "tracks", "moved", "topics"];
+        ["id", "name", "breadcrumb", "description", "version", "levels", "deep-use", "alternatives", "active-days", "relevance", "tracks", "moved", "topics"];
 
     private static readonly string[] NeedKeys = ["skills", "places", "files"];
 
@@ -18,6 +18,7 @@ internal sealed partial class LoadRun
         int? Version,
         IReadOnlyList<LevelInfo> Levels,
         IReadOnlyList<AlternativeGroup> Alternatives,
+        DeepUse DeepUse,
         int ActiveDays,
         IReadOnlyList<Relevance> Relevance,
         IReadOnlyList<Track> Tracks,
@@ -50,6 +51,12 @@ internal sealed partial class LoadRun
         var levels = ReadLevels(fields);
 
         var alternatives = ReadAlternatives(fields);
+        var deepUse = DeepUse.Default;
+        if (fields.Value("deep-use") is { } deepNode && file.Mapping(deepNode, "deep-use") is { } deepMap)
+        {
+            var deep = ReadNeed(new Fields(file, deepMap, "deep-use", ["places", "files"]), new EvidenceNeed(1, DeepUse.Default.Places, DeepUse.Default.Files), null, "deep-use");
+            deepUse = new DeepUse(deep.Places, deep.Files);
+        }
         var activeDays = fields.Integer("active-days") ?? Framework.DefaultActiveDays;
         if (activeDays < 1)
         {
@@ -88,7 +95,7 @@ internal sealed partial class LoadRun
             : null;
 
         header = new Header(
-            id ?? "", name ?? "", breadcrumb ?? "", description, version, levels, alternatives, activeDays,
+            id ?? "", name ?? "", breadcrumb ?? "", description, version, levels, alternatives, deepUse, activeDays,
             relevance, tracks, moved, order, fields.KeyOf("topics") is { } topicsKey ? file.At(topicsKey) : null,
             fields.Value("relevance") is YSequence ? relevance.Select(value => value.Name).ToList() : null,
             fields.Value("tracks") is YSequence ? tracks.Select(track => track.Id).ToList() : null);
@@ -130,7 +137,7 @@ internal sealed partial class LoadRun
     /// A level's evidence need: each number at least 1 (0 would grant a level without evidence), and
     /// none below the level before it, so that a higher level never asks for less.
     /// </summary>
-    private static EvidenceNeed ReadNeed(Fields fields, EvidenceNeed defaults, LevelInfo? below)
+    private static EvidenceNeed ReadNeed(Fields fields, EvidenceNeed defaults, LevelInfo? below, string where = "evidence")
     {
         int Read(string key, int fallback, int? lower)
         {
@@ -142,13 +149,13 @@ internal sealed partial class LoadRun
 
             if (number < 1)
             {
-                fields.File.Error(fields.Value(key)!, $"'{key}' in 'evidence' must be at least 1, not {number}");
+                fields.File.Error(fields.Value(key)!, $"'{key}' in '{where}' must be at least 1, not {number}");
                 return fallback;
             }
 
             if (lower is { } min && number < min)
             {
-                fields.File.Error(fields.Value(key)!, $"'{key}' in 'evidence' must not be less than the level below asks ({min}), not {number}");
+                fields.File.Error(fields.Value(key)!, $"'{key}' in '{where}' must not be less than the level below asks ({min}), not {number}");
             }
 
             return number;

@@ -33,6 +33,16 @@ public sealed record EvidenceNeed(int Skills, int Places, int Files)
 }
 
 /// <summary>
+/// When a skill's own evidence is deep, repeated and varied use rather than one incidental line: at
+/// least <see cref="Places"/> places across <see cref="Files"/> files. A deeply used skill counts as two
+/// skills toward a level's <see cref="EvidenceNeed.Skills"/>.
+/// </summary>
+public sealed record DeepUse(int Places, int Files)
+{
+    public static DeepUse Default { get; } = new(3, 2);
+}
+
+/// <summary>
 /// Skills that are the same capability with another tool (Django models or SQLAlchemy mappings):
 /// showing one counts for the others at its level and below, and the group shows as one gap, never
 /// while one of its members is shown.

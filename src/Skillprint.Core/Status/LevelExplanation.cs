@@ -43,7 +43,7 @@ public sealed record TopicExplanation(
 
             var first = level == Level.None
                 ? $"Your code shows {Count(strength.SkillsFrom(Level.Beginner), "skill")} of this topic in {Count(strength.Places, "place")}, not yet enough for Beginner"
-                : $"{level}: your code shows {Count(strength.SkillsFrom(level), "skill")} at {level} or above, in {Count(strength.Places, "place")} across {Count(strength.Files, "file")} and {Count(strength.Repositories, "repository", "repositories")}";
+                : $"{level}: your code shows {Count(strength.SkillsFrom(level), "skill")} at {level} or above{DeepText(strength, level)}, in {Count(strength.Places, "place")} across {Count(strength.Files, "file")} and {Count(strength.Repositories, "repository", "repositories")}";
             var next = Checks.FirstOrDefault(check => check.Level > level);
             if (next is null)
             {
@@ -53,7 +53,7 @@ public sealed record TopicExplanation(
             var missing = new List<string>();
             if (next.Skills < next.Need.Skills)
             {
-                missing.Add($"{Count(next.Need.Skills, "skill")} at {next.Level} or above ({next.Skills} shown)");
+                missing.Add($"{Count(next.Need.Skills, "skill")} at {next.Level} or above, one in deep use counting as two ({next.Skills} so far)");
             }
 
             if (next.Places < next.Need.Places)
@@ -86,6 +86,12 @@ public sealed record TopicExplanation(
             .Select(s => new SkillExplanation(s, code.GetValueOrDefault(s.Id) ?? [], evidence.Credited.Contains(s.Id)))
             .ToList();
         return new TopicExplanation(status, evidence, skills);
+    }
+
+    private static string DeepText(EvidenceStrength strength, Level level)
+    {
+        var deep = strength.SkillsPerLevel.Where(c => c.Level >= level).Sum(c => c.Deep);
+        return deep == 0 ? "" : $" ({deep} in deep use)";
     }
 
     private static string Count(int count, string one, string? many = null) =>

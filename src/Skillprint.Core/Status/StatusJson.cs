@@ -125,6 +125,13 @@ public static class StatusJson
         }
 
         json.WriteEndObject();
+        json.WriteStartObject("deep");
+        foreach (var count in strength.SkillsPerLevel)
+        {
+            json.WriteNumber(count.Level.ToString(), count.Deep);
+        }
+
+        json.WriteEndObject();
         json.WriteNumber("places", strength.Places);
         json.WriteNumber("files", strength.Files);
         json.WriteNumber("repositories", strength.Repositories);

@@ -135,7 +135,7 @@ public sealed class PersonalStatusTests
             "evidencedLevel", "level", "strength", "evidence", "activeProjects", "gaps",
         ]);
         var strength = async.GetProperty("strength");
-        strength.EnumerateObject().Select(p => p.Name).ShouldBe(["skills", "places", "files", "repositories", "first", "last"]);
+        strength.EnumerateObject().Select(p => p.Name).ShouldBe(["skills", "deep", "places", "files", "repositories", "first", "last"]);
         strength.GetProperty("skills").EnumerateObject().Select(p => p.Name).ShouldBe(["Beginner", "Intermediate", "Advanced", "Expert"]);
         strength.GetProperty("places").GetInt32().ShouldBe(0, "manual evidence has no place in code");
         strength.GetProperty("first").ValueKind.ShouldBe(JsonValueKind.Null);
