@@ -135,5 +135,6 @@ public static class LevelCalibration
     private static string Need(Framework framework) => string.Join(
         "; ",
         LevelModel.Scale.Select(level => framework.NeedFor(level)).Select((need, i) =>
-            $"{LevelModel.Scale[i]} {need.Skills} skills/{need.Places} places/{need.Files} files"));
+            $"{LevelModel.Scale[i]} {need.Skills} skills/{need.Places} places/{need.Files} files"))
+        + $"; deep use {framework.DeepUse.Places} places in {framework.DeepUse.Files} files";
 }
