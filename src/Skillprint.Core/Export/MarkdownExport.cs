@@ -92,7 +92,7 @@ public static class MarkdownExport
         var level = topic.EvidencedLevel != Level.None && topic.SelfLevel != Level.None && topic.SelfLevel != topic.EvidencedLevel
             ? $"{topic.EvidencedLevel} (self: {topic.SelfLevel})"
             : topic.CurrentLevel.ToString();
-        return topic.EvidencedLevel == Level.None ? level : $"{level}\n{StrengthText(topic.Strength)}";
+        return topic.EvidencedLevel == Level.None ? level : $"{level}\n({StrengthText(topic.Strength)})";
     }
 
     /// <summary>
