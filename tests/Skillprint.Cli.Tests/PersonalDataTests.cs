@@ -99,7 +99,8 @@ public sealed partial class PersonalDataTests : IDisposable
         markdown.ShouldContain("| Topic | Level | Evidence | Active Projects | Gaps |");
         var asyncRow = markdown.Split('\n').Single(line => line.StartsWith("| Async Programming |", StringComparison.Ordinal));
         asyncRow.ShouldContain("| Intermediate |");
-        asyncRow.ShouldContain("No ");
+        asyncRow.ShouldContain("asyncio.Queue", Case.Sensitive, "gaps are named as skills");
+        asyncRow.ShouldNotContain("No ");
     }
 
     [Fact]
@@ -130,7 +131,8 @@ public sealed partial class PersonalDataTests : IDisposable
         pydantic[1].ShouldBe("Advanced");
         pydantic[2].ShouldContain("domus-api models");
         pydantic[2].ShouldContain("https://example.org/domus-api");
-        pydantic[4].ShouldStartWith("No ");
+        pydantic[4].ShouldContain("Pydantic v2 settings management");
+        pydantic[4].ShouldNotStartWith("No ");
         personal.Single(row => row[0] == "Async Programming")[1].ShouldBe("Intermediate");
 
         // A line the person adds outside the generated part stays; the page keeps its id.

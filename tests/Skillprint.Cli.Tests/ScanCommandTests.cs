@@ -65,7 +65,9 @@ public sealed class ScanCommandTests : IDisposable
         rescan.Out.ShouldContain("files: 1 scanned, 0 parsed, 1 unchanged");
 
         var explain = _cli.RunOk("status", "--explain", "async");
-        explain.Out.ShouldContain("Evidenced level Intermediate");
+        explain.Out.ShouldContain("Intermediate: your code shows 5 skills at Intermediate or above, in 6 places across 1 file and 1 repository. Advanced needs 2 skills at Advanced or above, one in deep use counting as two (0 so far) and 2 files (1 so far).");
+        explain.Out.ShouldContain("Strength: skills: 5 Intermediate, 2 Beginner; 6 places in 1 file, 1 repository;");
+        explain.Out.ShouldContain("Advanced: not reached (skills at Advanced or above / places / files: needs 2 / 5 / 2, has 0 / 6 / 1)");
         explain.Out.ShouldContain("[x] asyncio.gather (async.gather)");
         explain.Out.ShouldContain("api: app/jobs.py:5, ");
         explain.Out.ShouldContain("[ ] asyncio.Queue (async.queue)");

@@ -31,6 +31,12 @@ internal static class ScanCommand
             HelpName = "MB",
             DefaultValueFactory = _ => (int)(ScanOptions.DefaultMaxFileSize / (1024 * 1024)),
         };
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Leave out files or folders matching this glob (relative to each repository; a bare name matches in any folder). Repeatable. Vendor folders, .gitattributes' linguist-vendored and linguist-generated files and a repository's .skillprintignore are left out always.",
+            HelpName = "GLOB",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var format = CliApp.CreateFormatOption("text", "json");
         var command = new Command("scan", "Scan repositories for evidence of skills: every Python file is parsed, the framework's detection rules are run, and each hit is credited to the author of its line (git blame; the default person outside git). A rescan parses only what changed.")
         {
@@ -38,6 +44,7 @@ internal static class ScanCommand
             framework,
             person,
             maxSize,
+            exclude,
             format,
         };
         command.SetAction(parsed => Run(
@@ -47,12 +54,13 @@ internal static class ScanCommand
             parsed.GetValue(framework),
             app.Person(parsed, person),
             parsed.GetValue(maxSize),
+            parsed.GetValue(exclude) ?? [],
             CliApp.FormatOf(parsed, format)));
         app.Examples(command, "skillprint scan ~/src/myproject && skillprint status", "skillprint scan ~/src/* --format json");
         return command;
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string[] paths, string? frameworkId, string person, int maxSizeMegabytes, string format)
+    private static int Run(CliApp app, ParseResult parsed, string[] paths, string? frameworkId, string person, int maxSizeMegabytes, string[] exclude, string format)
     {
         if (maxSizeMegabytes <= 0)
         {
@@ -65,7 +73,7 @@ internal static class ScanCommand
         ScanReport report;
         using (var store = app.OpenStore(parsed))
         {
-            var options = new ScanOptions(person.Trim().ToLowerInvariant(), (long)maxSizeMegabytes * 1024 * 1024);
+            var options = new ScanOptions(person.Trim().ToLowerInvariant(), (long)maxSizeMegabytes * 1024 * 1024) { Exclude = exclude };
             var scanner = new Scanner(rules, store, Git(app.Context), options, app.Context.Time);
             var console = app.Context.Out;
             if (console.Profile.Capabilities.Interactive && !string.Equals(format, "json", StringComparison.Ordinal))

@@ -161,17 +161,16 @@ internal static class StatusCommand
         var topic = explanation.Status;
         output.WriteLine($"{topic.Name} ({topic.Id}): evidenced {topic.EvidencedLevel}, self-assessed {topic.SelfLevel}");
         output.WriteLine(explanation.Why);
+        output.WriteLine($"Strength: {MarkdownExport.StrengthText(topic.Strength)}");
         foreach (var level in explanation.Skills.GroupBy(s => s.Skill.Level))
         {
             output.WriteLine();
-            var step = explanation.Steps.Single(s => s.Level == level.Key);
-            output.WriteLine(step.Outcome == StepOutcome.Skipped
-                ? $"{level.Key} (no detectable skills)"
-                : $"{level.Key}: {step.Evidenced} of {step.Detectable} detectable skills shown");
+            var check = explanation.Checks.Single(c => c.Level == level.Key);
+            output.WriteLine($"{level.Key}: {(check.Reached ? "reached" : "not reached")} (skills at {level.Key} or above / places / files: needs {check.Need.Skills} / {check.Need.Places} / {check.Need.Files}, has {check.Skills} / {check.Places} / {check.Files})");
             foreach (var skill in level)
             {
-                var mark = skill.Evidenced ? "[x]" : skill.Detectable ? "[ ]" : "[-]";
-                var note = skill.Detectable ? "" : " (code cannot show it)";
+                var mark = skill.Evidenced ? "[x]" : skill.Credited ? "[~]" : skill.Detectable ? "[ ]" : "[-]";
+                var note = !skill.Detectable ? " (code cannot show it)" : skill.Credited && !skill.Evidenced ? " (counted through an alternative you show)" : "";
                 output.WriteLine($"  {mark} {skill.Skill.Name} ({skill.Skill.Id}){note}");
                 foreach (var item in skill.Evidence.Take(3))
                 {
@@ -201,14 +200,23 @@ internal static class StatusCommand
             name = explanation.Status.Name,
             selfLevel = explanation.Status.SelfLevel.ToString(),
             evidencedLevel = explanation.Status.EvidencedLevel.ToString(),
-            threshold = explanation.Threshold,
             why = explanation.Why,
-            levels = explanation.Steps.Select(s => new
+            strength = new
             {
-                level = s.Level.ToString(),
-                detectable = s.Detectable,
-                evidenced = s.Evidenced,
-                outcome = s.Outcome.ToString().ToLowerInvariant(),
+                skills = explanation.Status.Strength.SkillsPerLevel.ToDictionary(c => c.Level.ToString(), c => c.Skills),
+                deep = explanation.Status.Strength.SkillsPerLevel.ToDictionary(c => c.Level.ToString(), c => c.Deep),
+                places = explanation.Status.Strength.Places,
+                files = explanation.Status.Strength.Files,
+                repositories = explanation.Status.Strength.Repositories,
+                first = explanation.Status.Strength.First,
+                last = explanation.Status.Strength.Last,
+            },
+            levels = explanation.Checks.Select(c => new
+            {
+                level = c.Level.ToString(),
+                reached = c.Reached,
+                needs = new { skills = c.Need.Skills, places = c.Need.Places, files = c.Need.Files },
+                has = new { skills = c.Skills, places = c.Places, files = c.Files },
             }),
             skills = explanation.Skills.Select(s => new
             {
@@ -217,6 +225,7 @@ internal static class StatusCommand
                 level = s.Skill.Level.ToString(),
                 detectable = s.Detectable,
                 evidenced = s.Evidenced,
+                credited = s.Credited,
                 hits = s.Evidence.Select(e => new
                 {
                     repository = e.Code!.Repository,
@@ -226,7 +235,7 @@ internal static class StatusCommand
                     at = e.At,
                 }),
             }),
-            gaps = explanation.Status.Gaps.Select(g => new { id = g.Id, name = g.Name, level = g.Level.ToString() }),
+            gaps = explanation.Status.Gaps.Select(g => new { id = g.Id, name = g.Name, level = g.Level.ToString(), alternatives = g.Alternatives }),
         };
         return System.Text.Json.JsonSerializer.Serialize(value, CliApp.Json);
     }

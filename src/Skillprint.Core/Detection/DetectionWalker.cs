@@ -104,6 +104,12 @@ internal sealed class DetectionWalker : SyntaxWalker
         {
             EmitPredicate(PredicateKind.AsyncGenerator, node);
         }
+
+        // `async def test_*` is a test too (pytest-asyncio, anyio's plugin, IsolatedAsyncioTestCase).
+        if (node.Name.StartsWith("test_", StringComparison.Ordinal) && _isTestFile)
+        {
+            EmitPredicate(PredicateKind.TestFunction, node);
+        }
     }
 
     public override void VisitLambda(Lambda node)

@@ -4,8 +4,9 @@ namespace Skillprint.Core.Detection;
 /// A path glob of the framework format, matched against a path relative to the scanned root with
 /// '/' separators, from its start: <c>**</c> as a whole segment is any number of folders (none
 /// too), <c>*</c> any characters within one name, <c>?</c> one character. Everything else matches
-/// itself, case-sensitively. A glob without <c>**/</c> in front therefore names a path from the
-/// root: <c>setup.py</c> is the file at the top, <c>**/setup.py</c> one in any folder.
+/// itself, case-sensitively. A glob with a folder names a path from the root
+/// (<c>src/*/__init__.py</c>); a bare file name matches that name in any folder, as if written
+/// <c>**/name</c> (python-skills.md: a monorepo's <c>backend/pyproject.toml</c> counts).
 /// </summary>
 public sealed class Glob
 {
@@ -38,6 +39,11 @@ public sealed class Glob
         }
 
         var segments = text.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 1 && segments[0] != "**")
+        {
+            segments = ["**", segments[0]];
+        }
+
         return new Glob(pattern, segments);
     }
 

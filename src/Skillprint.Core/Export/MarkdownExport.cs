@@ -85,12 +85,40 @@ public static class MarkdownExport
         return page.ToString();
     }
 
-    /// <summary>The Level cell: the current level, and the self-assessed one beside it when code
-    /// evidence says otherwise ("Advanced (self: Intermediate)").</summary>
-    public static string LevelText(TopicStatus topic) =>
-        topic.EvidencedLevel != Level.None && topic.SelfLevel != Level.None && topic.SelfLevel != topic.EvidencedLevel
+    /// <summary>The Level cell: the current level, the self-assessed one beside it when code evidence
+    /// says otherwise ("Advanced (self: Intermediate)"), and the strength of an evidenced level.</summary>
+    public static string LevelText(TopicStatus topic)
+    {
+        var level = topic.EvidencedLevel != Level.None && topic.SelfLevel != Level.None && topic.SelfLevel != topic.EvidencedLevel
             ? $"{topic.EvidencedLevel} (self: {topic.SelfLevel})"
             : topic.CurrentLevel.ToString();
+        return topic.EvidencedLevel == Level.None ? level : $"{level}\n({StrengthText(topic.Strength)})";
+    }
+
+    /// <summary>
+    /// How much the evidence weighs, in one line: skills shown per level from the highest, then files,
+    /// repositories and dates ("skills: 4 Advanced, 3 Intermediate, 1 Beginner; 3 files in 1
+    /// repository; 2025-03-01 to 2025-07-10").
+    /// </summary>
+    public static string StrengthText(EvidenceStrength strength)
+    {
+        ArgumentNullException.ThrowIfNull(strength);
+        if (strength.IsEmpty)
+        {
+            return "no code evidence";
+        }
+
+        var skills = strength.SkillsPerLevel
+            .Where(count => count.Skills > 0)
+            .OrderByDescending(count => count.Level)
+            .Select(count => count.Deep == 0 ? $"{count.Skills} {count.Level}" : $"{count.Skills} {count.Level} ({count.Deep} deep)");
+        var files = strength.Files == 1 ? "1 file" : $"{strength.Files} files";
+        var repositories = strength.Repositories == 1 ? "1 repository" : $"{strength.Repositories} repositories";
+        var first = strength.First!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var last = strength.Last!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var dates = first == last ? first : $"{first} to {last}";
+        return $"skills: {string.Join(", ", skills)}; {strength.Places} places in {files}, {repositories}; {dates}";
+    }
 
     /// <summary>The Evidence cell: manual entries as "note (link)", oldest first, each prefixed by its
     /// skill's name when it is about one skill; then code hits per repository as "the two skills it shows most in repository, N files"; joined by "; ".</summary>
@@ -134,9 +162,9 @@ public static class MarkdownExport
         return string.Join("; ", parts);
     }
 
-    /// <summary>The Gaps cell as seed 000 says it: "No asyncio.Queue, no async generators".</summary>
-    public static string GapsText(IReadOnlyList<Gap> gaps) =>
-        gaps.Count == 0 ? "" : "No " + string.Join(", no ", gaps.Select(g => g.Name));
+    /// <summary>The Gaps cell, the skills by name: "asyncio.Queue, async generators" (a group of
+    /// alternatives once, as "X or Y").</summary>
+    public static string GapsText(IReadOnlyList<Gap> gaps) => string.Join(", ", gaps.Select(g => g.Name));
 
     /// <summary>Makes text safe in one table cell: pipes escaped, line breaks as &lt;br&gt;.</summary>
     public static string EscapeCell(string text)

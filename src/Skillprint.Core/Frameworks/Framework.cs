@@ -12,7 +12,8 @@ public sealed record Framework(
     string? Description,
     int? Version,
     IReadOnlyList<LevelInfo> Levels,
-    double Threshold,
+    IReadOnlyList<AlternativeGroup> Alternatives,
+    DeepUse DeepUse,
     int ActiveDays,
     IReadOnlyList<Relevance> Relevance,
     IReadOnlyList<Track> Tracks,
@@ -24,8 +25,6 @@ public sealed record Framework(
     IReadOnlyList<PracticeTask> Tasks,
     IReadOnlyList<Challenge> Challenges)
 {
-    public const double DefaultThreshold = 0.6;
-
     /// <summary>The seniority grades of framework.yaml, lowest first; empty when it declares none.</summary>
     public IReadOnlyList<Grade> Grades { get; init; } = [];
     public const int DefaultActiveDays = 180;
@@ -35,6 +34,11 @@ public sealed record Framework(
 
     private readonly Dictionary<string, Skill> skillsById =
         Topics.SelectMany(topic => topic.Skills).ToDictionary(skill => skill.Id, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, AlternativeGroup> groupOf = Alternatives
+        .SelectMany(group => group.Skills.Select(skill => (skill, group)))
+        .GroupBy(pair => pair.skill, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.First().group, StringComparer.Ordinal);
 
     /// <summary>Every skill, topic by topic in display order.</summary>
     public IEnumerable<Skill> Skills => Topics.SelectMany(topic => topic.Skills);
@@ -64,6 +68,13 @@ public sealed record Framework(
 
     /// <summary>The description of a level in this framework, if it gives one.</summary>
     public string? DescribeLevel(Level level) => Levels.FirstOrDefault(info => info.Level == level)?.Description;
+
+    /// <summary>What a topic's code evidence needs to reach <paramref name="level"/>.</summary>
+    public EvidenceNeed NeedFor(Level level) =>
+        Levels.FirstOrDefault(info => info.Level == level)?.Need ?? EvidenceNeed.Default(level);
+
+    /// <summary>The group of alternatives a skill belongs to, if any.</summary>
+    public AlternativeGroup? AlternativesOf(string skillId) => groupOf.GetValueOrDefault(skillId);
 
     /// <summary>Every skill of one level, topic by topic.</summary>
     public IEnumerable<Skill> SkillsAt(Level level) => Skills.Where(skill => skill.Level == level);

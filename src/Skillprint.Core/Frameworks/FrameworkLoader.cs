@@ -47,6 +47,9 @@ internal sealed partial class LoadRun(FrameworkSource source)
 
     private Header? header;
 
+    /// <summary>Each skill id named in 'alternatives', where: checked once every topic is read.</summary>
+    private readonly List<(string Id, SourceLocation At)> alternativeMembers = [];
+
     private enum Target
     {
         Topic,
@@ -128,6 +131,7 @@ internal sealed partial class LoadRun(FrameworkSource source)
         }
 
         CheckReferences();
+        CheckAlternatives();
         CheckMoved();
         OrderTopics();
         CheckPrerequisiteCycles();
@@ -209,6 +213,32 @@ internal sealed partial class LoadRun(FrameworkSource source)
             if (message is not null)
             {
                 errors.Add(new FrameworkError(at.Path, at.Line, at.Column, message));
+            }
+        }
+    }
+
+    /// <summary>Alternatives name existing skills that code can show, each skill in one group only.</summary>
+    private void CheckAlternatives()
+    {
+        var skills = topics.SelectMany(topic => topic.Skills).DistinctBy(skill => skill.Id, StringComparer.Ordinal).ToDictionary(skill => skill.Id, StringComparer.Ordinal);
+        var seen = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (id, at) in alternativeMembers)
+        {
+            if (!skills.TryGetValue(id, out var skill))
+            {
+                if (!incompleteTopics.Contains(Syntax.TopicOf(id)))
+                {
+                    Error(at, $"unknown skill '{id}' in 'alternatives'");
+                }
+            }
+            else if (!skill.IsDetectable)
+            {
+                Error(at, $"'{id}' in 'alternatives' has no detection rules: only skills code can show are alternatives");
+            }
+
+            if (!seen.TryAdd(id, at))
+            {
+                Error(at, $"'{id}' is already in a group of alternatives (at {seen[id]}); a skill belongs to one group at most");
             }
         }
     }
@@ -328,7 +358,7 @@ internal sealed partial class LoadRun(FrameworkSource source)
 
         var framework = new Framework(
             header.Id, header.Name, header.Breadcrumb, header.Description, header.Version, header.Levels,
-            header.Threshold, header.ActiveDays, header.Relevance, header.Tracks,
+            header.Alternatives, header.DeepUse, header.ActiveDays, header.Relevance, header.Tracks,
             header.Moved.ToDictionary(move => move.OldId, move => move.NewId, StringComparer.Ordinal),
             topics, roles, roadmaps, cards, tasks, challenges)
         {

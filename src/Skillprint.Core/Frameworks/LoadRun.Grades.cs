@@ -107,7 +107,7 @@ internal sealed partial class LoadRun
 
         var framework = new Framework(
             header.Id, header.Name, header.Breadcrumb, header.Description, header.Version, header.Levels,
-            header.Threshold, header.ActiveDays, header.Relevance, header.Tracks,
+            header.Alternatives, header.DeepUse, header.ActiveDays, header.Relevance, header.Tracks,
             new Dictionary<string, string>(StringComparer.Ordinal), topics, roles, roadmaps, cards, tasks, challenges)
         {
             Grades = grades,

@@ -3,7 +3,9 @@ namespace Skillprint.Core.Frameworks;
 internal sealed partial class LoadRun
 {
     private static readonly string[] HeaderKeys =
-        ["id", "name", "breadcrumb", "description", "version", "levels", "threshold", "active-days", "relevance", "tracks", "moved", "topics", "grades"];
+        ["id", "name", "breadcrumb", "description", "version", "levels", "deep-use", "alternatives", "active-days", "relevance", "tracks", "moved", "topics", "grades"];
+
+    private static readonly string[] NeedKeys = ["skills", "places", "files"];
 
     private static readonly Level[] Scale = [Level.Beginner, Level.Intermediate, Level.Advanced, Level.Expert];
 
@@ -15,7 +17,8 @@ internal sealed partial class LoadRun
         string? Description,
         int? Version,
         IReadOnlyList<LevelInfo> Levels,
-        double Threshold,
+        IReadOnlyList<AlternativeGroup> Alternatives,
+        DeepUse DeepUse,
         int ActiveDays,
         IReadOnlyList<Relevance> Relevance,
         IReadOnlyList<Track> Tracks,
@@ -34,7 +37,12 @@ internal sealed partial class LoadRun
             return;
         }
 
-        var fields = new Fields(file, map, "framework.yaml", HeaderKeys);
+        var fields = new Fields(file, map, "framework.yaml", HeaderKeys, alsoAccepted: ["threshold"]);
+        if (fields.Map.Entries.FirstOrDefault(entry => entry.Key.Value == "threshold").Key is { } oldThreshold)
+        {
+            file.Error(oldThreshold, "'threshold' is no longer read: each level's 'evidence' says what code must show to reach it (docs/levels.md)");
+        }
+
         var id = fields.Id("id", required: true);
         var name = fields.Text("name", required: true);
         var breadcrumb = fields.Text("breadcrumb", required: true);
@@ -42,12 +50,13 @@ internal sealed partial class LoadRun
         var version = fields.Integer("version");
         var levels = ReadLevels(fields);
 
-        var threshold = fields.Number("threshold") ?? Framework.DefaultThreshold;
-        if (threshold is <= 0 or > 1)
+        var alternatives = ReadAlternatives(fields);
+        var deepUse = DeepUse.Default;
+        if (fields.Value("deep-use") is { } deepNode && file.Mapping(deepNode, "deep-use") is { } deepMap)
         {
-            file.Error(fields.Value("threshold")!, $"'threshold' must be more than 0 and at most 1, not {threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            var deep = ReadNeed(new Fields(file, deepMap, "deep-use", ["places", "files"]), new EvidenceNeed(1, DeepUse.Default.Places, DeepUse.Default.Files), null, "deep-use");
+            deepUse = new DeepUse(deep.Places, deep.Files);
         }
-
         var activeDays = fields.Integer("active-days") ?? Framework.DefaultActiveDays;
         if (activeDays < 1)
         {
@@ -87,7 +96,7 @@ internal sealed partial class LoadRun
             : null;
 
         header = new Header(
-            id ?? "", name ?? "", breadcrumb ?? "", description, version, levels, threshold, activeDays,
+            id ?? "", name ?? "", breadcrumb ?? "", description, version, levels, alternatives, deepUse, activeDays,
             relevance, tracks, moved, order, fields.KeyOf("topics") is { } topicsKey ? file.At(topicsKey) : null,
             fields.Value("relevance") is YSequence ? relevance.Select(value => value.Name).ToList() : null,
             fields.Value("tracks") is YSequence ? tracks.Select(track => track.Id).ToList() : null);
@@ -101,14 +110,20 @@ internal sealed partial class LoadRun
         var levels = new List<LevelInfo>();
         for (var i = 0; i < items.Count; i++)
         {
-            var entry = new Fields(file, items[i], "level", ["name", "description"]);
+            var entry = new Fields(file, items[i], "level", ["name", "description", "evidence"]);
             var level = entry.Level("name", required: true);
             if (level is { } known && i < Scale.Length && known != Scale[i])
             {
                 file.Error(entry.Value("name")!, $"'levels' must list Beginner, Intermediate, Advanced and Expert in this order: expected {Scale[i]} here, not {known}");
             }
 
-            levels.Add(new LevelInfo(level ?? Level.None, entry.Text("description")));
+            var info = new LevelInfo(level ?? Level.None, entry.Text("description"));
+            if (entry.Value("evidence") is { } needNode && file.Mapping(needNode, "evidence") is { } needMap)
+            {
+                info = info with { Need = ReadNeed(new Fields(file, needMap, "evidence", NeedKeys), info.Need, levels.LastOrDefault()) };
+            }
+
+            levels.Add(info);
         }
 
         if (items.Count is > 0 and not 4 && fields.Value("levels") is { } list)
@@ -117,6 +132,91 @@ internal sealed partial class LoadRun
         }
 
         return levels;
+    }
+
+    /// <summary>
+    /// A level's evidence need: each number at least 1 (0 would grant a level without evidence), and
+    /// none below the level before it, so that a higher level never asks for less.
+    /// </summary>
+    private static EvidenceNeed ReadNeed(Fields fields, EvidenceNeed defaults, LevelInfo? below, string where = "evidence")
+    {
+        int Read(string key, int fallback, int? lower)
+        {
+            var value = fields.Integer(key);
+            if (value is not { } number)
+            {
+                return fallback;
+            }
+
+            if (number < 1)
+            {
+                fields.File.Error(fields.Value(key)!, $"'{key}' in '{where}' must be at least 1, not {number}");
+                return fallback;
+            }
+
+            if (lower is { } min && number < min)
+            {
+                fields.File.Error(fields.Value(key)!, $"'{key}' in '{where}' must not be less than the level below asks ({min}), not {number}");
+            }
+
+            return number;
+        }
+
+        return new EvidenceNeed(
+            Read("skills", defaults.Skills, below?.Need.Skills),
+            Read("places", defaults.Places, below?.Need.Places),
+            Read("files", defaults.Files, below?.Need.Files));
+    }
+
+    /// <summary>The groups of alternative skills; their ids are checked once the topics are read.</summary>
+    private List<AlternativeGroup> ReadAlternatives(Fields fields)
+    {
+        var file = fields.File;
+        var groups = new List<AlternativeGroup>();
+        switch (fields.Value("alternatives"))
+        {
+            case null:
+                return groups;
+            case YSequence list:
+                foreach (var item in list.Items)
+                {
+                    if (item is not YSequence members)
+                    {
+                        file.Error(item, $"each item of 'alternatives' must be a list of skill ids, not {item.Describe()}");
+                        continue;
+                    }
+
+                    var ids = new List<string>();
+                    foreach (var member in members.Items)
+                    {
+                        if (member is not YScalar { IsNull: false } scalar || !Syntax.IsTopicItemId(scalar.Value))
+                        {
+                            file.Error(member, $"'{(member as YScalar)?.Value ?? member.Describe()}' in 'alternatives' is not a skill id (topic.name)");
+                        }
+                        else if (ids.Contains(scalar.Value, StringComparer.Ordinal))
+                        {
+                            file.Error(member, $"'{scalar.Value}' is listed twice in this group of alternatives");
+                        }
+                        else
+                        {
+                            ids.Add(scalar.Value);
+                            alternativeMembers.Add((scalar.Value, file.At(scalar)));
+                        }
+                    }
+
+                    if (members.Items.Count < 2)
+                    {
+                        file.Error(members, "a group of alternatives names at least two skills");
+                    }
+
+                    groups.Add(new AlternativeGroup(ids, file.At(members)));
+                }
+
+                return groups;
+            case var other:
+                fields.TypeError("alternatives", other, "a list of groups, each a list of skill ids");
+                return groups;
+        }
     }
 
     /// <summary>The relevance values, highest weight first.</summary>

@@ -6,8 +6,48 @@ public sealed record SourceLocation(string Path, int Line, int Column)
     public override string ToString() => $"{Path}:{Line}:{Column}";
 }
 
-/// <summary>One step of the level scale, with what it means in this framework.</summary>
-public sealed record LevelInfo(Level Level, string? Description);
+/// <summary>One step of the level scale, with what it means in this framework and what code evidence
+/// a topic needs to reach it (docs/levels.md).</summary>
+public sealed record LevelInfo(Level Level, string? Description)
+{
+    /// <summary>What a topic's code evidence needs to reach this level; the framework's default when
+    /// framework.yaml does not say.</summary>
+    public EvidenceNeed Need { get; init; } = EvidenceNeed.Default(Level);
+}
+
+/// <summary>
+/// What a topic's code evidence must show to reach a level: at least <see cref="Skills"/> distinct
+/// skills of that level or above (a group of alternatives counts once), in at least
+/// <see cref="Places"/> places (distinct file and line) and <see cref="Files"/> files.
+/// </summary>
+public sealed record EvidenceNeed(int Skills, int Places, int Files)
+{
+    /// <summary>The built-in parameters, calibrated in docs/levels.md.</summary>
+    public static EvidenceNeed Default(Level level) => level switch
+    {
+        Level.Beginner => new(1, 1, 1),
+        Level.Intermediate => new(2, 3, 1),
+        Level.Advanced => new(2, 5, 2),
+        _ => new(2, 8, 2),
+    };
+}
+
+/// <summary>
+/// When a skill's own evidence is deep, repeated and varied use rather than one incidental line: at
+/// least <see cref="Places"/> places across <see cref="Files"/> files. A deeply used skill counts as two
+/// skills toward a level's <see cref="EvidenceNeed.Skills"/>.
+/// </summary>
+public sealed record DeepUse(int Places, int Files)
+{
+    public static DeepUse Default { get; } = new(3, 2);
+}
+
+/// <summary>
+/// Skills that are the same capability with another tool (Django models or SQLAlchemy mappings):
+/// showing one counts for the others at its level and below, and the group shows as one gap, never
+/// while one of its members is shown.
+/// </summary>
+public sealed record AlternativeGroup(IReadOnlyList<string> Skills, SourceLocation Location);
 
 /// <summary>
 /// A relevance value topics may carry: its weight ranks gaps (higher first), its target is the

@@ -19,6 +19,21 @@ public enum SkipReason
 
     /// <summary>Tracked by git but not in the work tree.</summary>
     Missing,
+
+    /// <summary>Marked <c>linguist-vendored</c> in .gitattributes: someone else's code, copied in.</summary>
+    Vendored,
+
+    /// <summary>Marked <c>linguist-generated</c> in .gitattributes: written by a tool.</summary>
+    Generated,
+
+    /// <summary>In a vendor folder (<c>vendor/</c>, <c>_vendor/</c>, <c>third_party/</c>).</summary>
+    VendorFolder,
+
+    /// <summary>Matched by the repository's <c>.skillprintignore</c> (gitignore syntax).</summary>
+    SkillprintIgnore,
+
+    /// <summary>Matched by a <c>scan --exclude</c> glob.</summary>
+    Excluded,
 }
 
 public static class SkipReasons
@@ -31,6 +46,11 @@ public static class SkipReasons
         SkipReason.Unreadable => "unreadable",
         SkipReason.SymlinkOutside => "symlink out of the tree",
         SkipReason.Missing => "missing from the work tree",
+        SkipReason.Vendored => "vendored (.gitattributes)",
+        SkipReason.Generated => "generated (.gitattributes)",
+        SkipReason.VendorFolder => "in a vendor folder",
+        SkipReason.SkillprintIgnore => "in .skillprintignore",
+        SkipReason.Excluded => "excluded by --exclude",
         _ => reason.ToString(),
     };
 }
@@ -64,10 +84,15 @@ public sealed record DiscoveredRepository(
 public sealed record DiscoveryResult(string Path, IReadOnlyList<DiscoveredRepository> Repositories, IReadOnlyList<string> Problems);
 
 /// <summary>What discovery keeps: <see cref="Wanted"/> says which paths (relative, '/'
-/// separated) the scan reads; every other file is not even looked at. <see cref="FolderProjects"/>
-/// are the roots of plain folders scanned on their own before: a walk of a folder above one leaves
-/// it to its own project (as it does a nested git repository), and a path inside one scans it whole.</summary>
-public sealed record DiscoveryOptions(Func<string, bool> Wanted, IReadOnlyCollection<string>? FolderProjects = null);
+/// separated) the scan reads; every other file is not even looked at. Of the wanted files, those
+/// matching an <see cref="Exclude"/> glob (or in a folder matching one) are left out and counted.
+/// <see cref="FolderProjects"/> are the roots of plain folders scanned on their own before: a walk
+/// of a folder above one leaves it to its own project (as it does a nested git repository), and a
+/// path inside one scans it whole.</summary>
+public sealed record DiscoveryOptions(Func<string, bool> Wanted, IReadOnlyCollection<string>? FolderProjects = null)
+{
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+}
 
 /// <summary>
 /// Finds the files of the paths a person scans. A git work tree gives the files git tracks
@@ -79,6 +104,14 @@ public sealed record DiscoveryOptions(Func<string, bool> Wanted, IReadOnlyCollec
 public sealed class Discovery(GitRunner git, DiscoveryOptions options)
 {
     /// <summary>Folders never scanned: environments, installed packages, build output, caches.</summary>
+    /// <summary>Folders that hold someone else's code by convention: left out and counted.</summary>
+    public static readonly IReadOnlySet<string> VendorFolders = new HashSet<string>(StringComparer.Ordinal) { "vendor", "_vendor", "third_party" };
+
+    /// <summary>The file, at a repository's root, that lists in gitignore syntax what not to credit.</summary>
+    public const string IgnoreFile = ".skillprintignore";
+
+    private readonly IReadOnlyList<Detection.Glob> excludes = [.. options.Exclude.Select(Detection.Glob.Parse)];
+
     public static readonly IReadOnlySet<string> SkippedFolders = new HashSet<string>(StringComparer.Ordinal)
     {
         ".venv", "venv", "site-packages", "node_modules", "__pycache__", "build", "dist",
@@ -214,10 +247,30 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
         }
         else
         {
+            var ignore = ReadIgnoreFile(top, notes);
+            var wanted = new List<string>();
             foreach (var relative in listed.Output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 if (InSkippedFolder(relative) || !options.Wanted(relative))
                 {
+                    continue;
+                }
+
+                if (LeftOut(relative, ignore) is { } reason)
+                {
+                    skipped.Add(new SkippedFile(relative, reason));
+                    continue;
+                }
+
+                wanted.Add(relative);
+            }
+
+            var marked = LinguistMarks(top, wanted, notes);
+            foreach (var relative in wanted)
+            {
+                if (marked.TryGetValue(relative, out var reason))
+                {
+                    skipped.Add(new SkippedFile(relative, reason));
                     continue;
                 }
 
@@ -251,6 +304,7 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
             notes.Add(note);
         }
 
+        var skillprintIgnore = ReadIgnoreFile(root, notes);
         var pending = new Stack<(string Dir, string Relative, IReadOnlyList<(string Base, IgnoreList List)> Ignores)>();
         pending.Push((root, "", []));
         var nestedRepositories = new List<string>();
@@ -310,7 +364,14 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
                 }
                 else if (!IsIgnored(ignores, entryRelative, isDirectory: false) && options.Wanted(entryRelative))
                 {
-                    Consider(root, entryRelative, files, skipped, missingIsSkipped: false);
+                    if (LeftOut(entryRelative, skillprintIgnore) is { } reason)
+                    {
+                        skipped.Add(new SkippedFile(entryRelative, reason));
+                    }
+                    else
+                    {
+                        Consider(root, entryRelative, files, skipped, missingIsSkipped: false);
+                    }
                 }
             }
 
@@ -342,6 +403,93 @@ public sealed class Discovery(GitRunner git, DiscoveryOptions options)
             }
         }
     }
+
+    /// <summary>The repository's .skillprintignore, or null when it has none (or it cannot be read: noted).</summary>
+    private static IgnoreList? ReadIgnoreFile(string root, List<string> notes)
+    {
+        var path = Path.Combine(root, IgnoreFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new IgnoreList(path, MatchFlags.PATHNAME);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            notes.Add($"{IgnoreFile}: cannot be read ({error.Message}); its rules are not applied");
+            return null;
+        }
+    }
+
+    /// <summary>Why a wanted file is not credited to anyone: a vendor folder, the repository's
+    /// .skillprintignore, or an --exclude glob (matching the file or a folder above it); null to keep it.</summary>
+    private SkipReason? LeftOut(string relative, IgnoreList? ignore)
+    {
+        var segments = relative.Split('/');
+        if (segments[..^1].Any(VendorFolders.Contains))
+        {
+            return SkipReason.VendorFolder;
+        }
+
+        if (ignore is not null && (ignore.IsIgnored(relative, pathIsDirectory: false) || Ancestors(segments).Any(folder => ignore.IsIgnored(folder, pathIsDirectory: true))))
+        {
+            return SkipReason.SkillprintIgnore;
+        }
+
+        if (excludes.Count > 0 && (excludes.Any(glob => glob.IsMatch(segments)) || Ancestors(segments).Any(folder => excludes.Any(glob => glob.IsMatch(folder)))))
+        {
+            return SkipReason.Excluded;
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Ancestors(string[] segments)
+    {
+        for (var i = 1; i < segments.Length; i++)
+        {
+            yield return string.Join('/', segments[..i]);
+        }
+    }
+
+    /// <summary>The files .gitattributes marks <c>linguist-vendored</c> or <c>linguist-generated</c>
+    /// (git check-attr, in batches so that no command line grows too long).</summary>
+    private Dictionary<string, SkipReason> LinguistMarks(string top, IReadOnlyList<string> paths, List<string> notes)
+    {
+        var marked = new Dictionary<string, SkipReason>(StringComparer.Ordinal);
+        if (paths.Count == 0 || !HasAttributes(top))
+        {
+            return marked;
+        }
+
+        foreach (var batch in paths.Chunk(200))
+        {
+            var result = git.Run(top, ["-c", "core.quotepath=off", "check-attr", "-z", "linguist-vendored", "linguist-generated", "--", .. batch]);
+            if (!result.Ok)
+            {
+                notes.Add($"git check-attr failed ({result.FirstErrorLine}): .gitattributes' linguist marks are not applied");
+                return marked;
+            }
+
+            var fields = result.Output.Split('\0');
+            for (var i = 0; i + 2 < fields.Length; i += 3)
+            {
+                var (path, attribute, value) = (fields[i], fields[i + 1], fields[i + 2]);
+                if (value is "set" or "true" && !marked.ContainsKey(path))
+                {
+                    marked[path] = attribute == "linguist-vendored" ? SkipReason.Vendored : SkipReason.Generated;
+                }
+            }
+        }
+
+        return marked;
+    }
+
+    private static bool HasAttributes(string top) =>
+        File.Exists(Path.Combine(top, ".gitattributes")) || Directory.EnumerateFiles(top, ".gitattributes", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = 6 }).Any();
 
     /// <summary>Adds a wanted file to the files, or to the skipped ones with its reason.</summary>
     private void Consider(string root, string relative, List<SourceFile> files, List<SkippedFile> skipped, bool missingIsSkipped)

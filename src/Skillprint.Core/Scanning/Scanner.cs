@@ -16,6 +16,9 @@ namespace Skillprint.Core.Scanning;
 public sealed record ScanOptions(string DefaultPerson, long MaxFileSize = ScanOptions.DefaultMaxFileSize, int? Parallelism = null)
 {
     public const long DefaultMaxFileSize = 5 * 1024 * 1024;
+
+    /// <summary>Globs of paths (files or folders, relative to each repository) left out of the scan.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
 }
 
 /// <summary>Where a scan is: the repository, the stage ("reading", "parsing", "attributing"),
@@ -100,7 +103,7 @@ public sealed class Scanner
         var clock = Stopwatch.StartNew();
         var reports = new List<RepositoryReport>();
         var problems = new List<string>();
-        var discovery = new Discovery(git, new DiscoveryOptions(IsWanted, store.FolderRoots()));
+        var discovery = new Discovery(git, new DiscoveryOptions(IsWanted, store.FolderRoots()) { Exclude = options.Exclude });
         foreach (var path in paths)
         {
             cancellation.ThrowIfCancellationRequested();

@@ -3,30 +3,10 @@ using Skillprint.Core.Frameworks;
 
 namespace Skillprint.Core.Status;
 
-/// <summary>How one level of a topic fared in the threshold rule.</summary>
-public enum StepOutcome
-{
-    /// <summary>The level has no detectable skills: it neither blocks nor grants.</summary>
-    Skipped,
-
-    /// <summary>At least the threshold share of its detectable skills is evidenced.</summary>
-    Reached,
-
-    /// <summary>Under the threshold: the evidenced level stops below it.</summary>
-    Blocked,
-
-    /// <summary>A level above a blocked one: not reachable whatever its share.</summary>
-    Beyond,
-}
-
-/// <summary>One level of a topic: how many of its detectable skills are evidenced, and what that gave.</summary>
-public sealed record LevelStep(Level Level, int Detectable, int Evidenced, StepOutcome Outcome)
-{
-    public double Share => Detectable == 0 ? 0 : (double)Evidenced / Detectable;
-}
-
 /// <summary>One skill of a topic: whether code shows it, and where (its code evidence, newest first).</summary>
-public sealed record SkillExplanation(Skill Skill, IReadOnlyList<EvidenceItem> Evidence)
+/// <param name="Credited">True when the skill counts for the level: shown, or an alternative of one
+/// shown at its level or above.</param>
+public sealed record SkillExplanation(Skill Skill, IReadOnlyList<EvidenceItem> Evidence, bool Credited = false)
 {
     public bool Evidenced => Evidence.Count > 0;
 
@@ -36,29 +16,57 @@ public sealed record SkillExplanation(Skill Skill, IReadOnlyList<EvidenceItem> E
 
 /// <summary>
 /// Why a topic's evidenced level is what it is (<c>skillprint status --explain TOPIC</c>): each level
-/// with its share of evidenced detectable skills against the framework's threshold, and every skill
-/// with the places that show it.
+/// checked against what the framework asks of code evidence (docs/levels.md), the strength, and every
+/// skill with the places that show it.
 /// </summary>
 public sealed record TopicExplanation(
     TopicStatus Status,
-    double Threshold,
-    IReadOnlyList<LevelStep> Steps,
+    TopicEvidence Evidence,
     IReadOnlyList<SkillExplanation> Skills)
 {
-    /// <summary>The rule applied, in one sentence a person can check.</summary>
+    /// <summary>Each level with its need and what the evidence has.</summary>
+    public IReadOnlyList<LevelCheck> Checks => Evidence.Checks;
+
+    /// <summary>Why the level is what it is, in one or two sentences a person can check.</summary>
     public string Why
     {
         get
         {
-            var threshold = Percent(Threshold);
-            var parts = Steps.Select(step => step.Outcome switch
+            var level = Evidence.Level;
+            var strength = Evidence.Strength;
+            if (strength.IsEmpty)
             {
-                StepOutcome.Skipped => $"{step.Level}: no detectable skills, skipped",
-                StepOutcome.Beyond => $"{step.Level}: {step.Evidenced} of {step.Detectable} ({Percent(step.Share)}), not counted above a level under {threshold}",
-                StepOutcome.Reached => $"{step.Level}: {step.Evidenced} of {step.Detectable} ({Percent(step.Share)}) ≥ {threshold}",
-                _ => $"{step.Level}: {step.Evidenced} of {step.Detectable} ({Percent(step.Share)}) < {threshold}",
-            });
-            return $"Evidenced level {Status.EvidencedLevel}: the highest level up to which every level has at least {threshold} of its detectable skills shown in code. {string.Join("; ", parts)}.";
+                return Status.SelfLevel == Level.None
+                    ? "No code of yours shows a skill of this topic yet, so there is no evidenced level."
+                    : $"No code of yours shows a skill of this topic yet; the level shown is your own ({Status.SelfLevel}).";
+            }
+
+            var first = level == Level.None
+                ? $"Your code shows {Count(strength.SkillsFrom(Level.Beginner), "skill")} of this topic in {Count(strength.Places, "place")}, not yet enough for Beginner"
+                : $"{level}: your code shows {Count(strength.SkillsFrom(level), "skill")} at {level} or above{DeepText(strength, level)}, in {Count(strength.Places, "place")} across {Count(strength.Files, "file")} and {Count(strength.Repositories, "repository", "repositories")}";
+            var next = Checks.FirstOrDefault(check => check.Level > level);
+            if (next is null)
+            {
+                return first + ".";
+            }
+
+            var missing = new List<string>();
+            if (next.Skills < next.Need.Skills)
+            {
+                missing.Add($"{Count(next.Need.Skills, "skill")} at {next.Level} or above, one in deep use counting as two ({next.Skills} so far)");
+            }
+
+            if (next.Places < next.Need.Places)
+            {
+                missing.Add($"{Count(next.Need.Places, "place")} ({next.Places} so far)");
+            }
+
+            if (next.Files < next.Need.Files)
+            {
+                missing.Add($"{Count(next.Need.Files, "file")} ({next.Files} so far)");
+            }
+
+            return $"{first}. {next.Level} needs {string.Join(" and ", missing)}.";
         }
     }
 
@@ -67,44 +75,25 @@ public sealed record TopicExplanation(
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(status);
-        var code = status.Evidence
-            .Where(e => e.Kind == EvidenceKind.Code && e.Skill is not null)
+        var codeItems = status.Evidence.Where(e => e.Kind == EvidenceKind.Code && e.Skill is not null).ToList();
+        var code = codeItems
             .GroupBy(e => e.Skill!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.At).ToList(), StringComparer.Ordinal);
-        var steps = new List<LevelStep>();
-        var blocked = false;
-        foreach (var level in new[] { Level.Beginner, Level.Intermediate, Level.Advanced, Level.Expert })
-        {
-            var detectable = topic.SkillsAt(level).Where(s => s.IsDetectable).ToList();
-            var evidenced = detectable.Count(s => code.ContainsKey(s.Id));
-            StepOutcome outcome;
-            if (detectable.Count == 0)
-            {
-                outcome = StepOutcome.Skipped;
-            }
-            else if (blocked)
-            {
-                outcome = StepOutcome.Beyond;
-            }
-            else if ((double)evidenced / detectable.Count + 1e-9 >= framework.Threshold)
-            {
-                outcome = StepOutcome.Reached;
-            }
-            else
-            {
-                outcome = StepOutcome.Blocked;
-                blocked = true;
-            }
-
-            steps.Add(new LevelStep(level, detectable.Count, evidenced, outcome));
-        }
-
+        var checks = LevelModel.Check(framework, status.Strength);
+        var evidence = new TopicEvidence(status.EvidencedLevel, status.Strength, checks, status.Credited);
         var skills = topic.Skills
             .OrderBy(s => s.Level)
-            .Select(s => new SkillExplanation(s, code.GetValueOrDefault(s.Id) ?? []))
+            .Select(s => new SkillExplanation(s, code.GetValueOrDefault(s.Id) ?? [], evidence.Credited.Contains(s.Id)))
             .ToList();
-        return new TopicExplanation(status, framework.Threshold, steps, skills);
+        return new TopicExplanation(status, evidence, skills);
     }
 
-    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string DeepText(EvidenceStrength strength, Level level)
+    {
+        var deep = strength.SkillsPerLevel.Where(c => c.Level >= level).Sum(c => c.Deep);
+        return deep == 0 ? "" : $" ({deep} in deep use)";
+    }
+
+    private static string Count(int count, string one, string? many = null) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many ?? one + "s");
 }

@@ -38,13 +38,19 @@ public sealed record EvidenceItem(
         EvidenceKind.Manual, evidence.Topic, evidence.Skill, evidence.At, evidence.Link, evidence.Note, null, evidence.Id);
 }
 
-/// <summary>A skill not yet evidenced, below or just above the topic's current level.</summary>
-public sealed record Gap(string Id, string Name, Level Level);
+/// <summary>A skill not yet evidenced, below or just above the topic's current level. A group of
+/// alternatives is one gap: <see cref="Id"/> is its first member in the topic, <see cref="Name"/> names
+/// every member ("Django models or SQLAlchemy 2.0 typed mappings"), <see cref="Alternatives"/> holds
+/// the other members' ids.</summary>
+public sealed record Gap(string Id, string Name, Level Level)
+{
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
+}
 
 /// <summary>A person's standing in one topic of a framework.</summary>
 /// <param name="SelfLevel">The latest self-assessment's level; <see cref="Level.None"/> when there is none.</param>
 /// <param name="AssessmentCount">How many self-assessments the topic has (the history).</param>
-/// <param name="EvidencedLevel">The level code evidence supports (the framework's threshold rule);
+/// <param name="EvidencedLevel">The level code evidence supports (<see cref="LevelModel"/>);
 /// <see cref="Level.None"/> without code evidence.</param>
 /// <param name="Evidence">Every evidence item of the topic, newest first.</param>
 /// <param name="ActiveProjects">Repositories with code evidence for the topic within the framework's
@@ -66,6 +72,13 @@ public sealed record TopicStatus(
     IReadOnlyList<string> ActiveProjects,
     IReadOnlyList<Gap> Gaps)
 {
+    /// <summary>How much the code evidence weighs (<see cref="EvidenceStrength.None"/> without any).</summary>
+    public EvidenceStrength Strength { get; init; } = EvidenceStrength.None;
+
+    /// <summary>The topic's skills that count for its evidenced level: shown in code, or an alternative
+    /// of a skill shown at the same level or above.</summary>
+    public IReadOnlySet<string> Credited { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The level the status stands on: the evidenced level once there is one, else the
     /// self-assessed level.</summary>
     public Level CurrentLevel => EvidencedLevel != Level.None ? EvidencedLevel : SelfLevel;
@@ -134,6 +147,10 @@ public sealed record PersonalStatus(
             .Where(e => e.Kind == EvidenceKind.Code && e.Skill is not null)
             .Select(e => e.Skill!)
             .ToHashSet(StringComparer.Ordinal);
+        // A group of alternatives with any member evidenced is never a gap.
+        var coveredGroups = framework.Alternatives
+            .Where(group => group.Skills.Any(evidencedSkills.Contains))
+            .ToHashSet();
 
         var topics = new List<TopicStatus>(framework.Topics.Count);
         foreach (var topic in framework.Topics)
@@ -149,18 +166,11 @@ public sealed record PersonalStatus(
                 .OrderByDescending(e => e.At)
                 .ToList();
 
-            var evidenced = EvidencedLevel(topic, codeSkills, framework.Threshold);
+            var assessed = LevelModel.Assess(framework, topic, codeSkills, items);
+            var evidenced = assessed.Level;
             var current = evidenced != Level.None ? evidenced : latest?.Level ?? Level.None;
             var reach = current == Level.Expert ? Level.Expert : current + 1;
-            // Gaps are what code could show and does not yet (issue 4): skills no code can show are
-            // listed by `status --explain` and the roadmaps, not as gaps.
-            var gaps = topic.Skills
-                .Where(s => s.IsDetectable && s.Level <= reach && !evidencedSkills.Contains(s.Id))
-                .OrderBy(s => s.Level)
-                .ThenBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(s => s.Id, StringComparer.Ordinal)
-                .Select(s => new Gap(s.Id, s.Name, s.Level))
-                .ToList();
+            var gaps = GapsOf(framework, topic, reach, evidencedSkills, coveredGroups);
 
             var since = now.AddDays(-framework.ActiveDays);
             var activeProjects = items
@@ -183,38 +193,61 @@ public sealed record PersonalStatus(
                 evidenced,
                 items,
                 activeProjects,
-                gaps));
+                gaps)
+            { Strength = assessed.Strength, Credited = assessed.Credited });
         }
 
         return new PersonalStatus(framework.Id, framework.Name, framework.Breadcrumb, person, now, topics);
     }
 
     /// <summary>
-    /// The highest level L such that, for each level up to L, at least <paramref name="threshold"/> of
-    /// that level's detectable skills in the topic have code evidence. A level without detectable skills
-    /// neither blocks nor grants; a topic with no evidenced detectable skill stays at None.
+    /// Gaps are what code could show and does not yet (issue 4), up to <paramref name="reach"/>: skills no
+    /// code can show are listed by <c>status --explain</c> and the roadmaps, not as gaps. A group of
+    /// alternatives is one gap, named by all its members in the topic, and none once a member is shown.
     /// </summary>
-    public static Level EvidencedLevel(Topic topic, IReadOnlySet<string> evidencedSkills, double threshold)
+    private static List<Gap> GapsOf(Framework framework, Topic topic, Level reach, HashSet<string> evidenced, HashSet<AlternativeGroup> covered)
     {
-        var level = Level.None;
-        foreach (var candidate in new[] { Level.Beginner, Level.Intermediate, Level.Advanced, Level.Expert })
+        var gaps = new List<Gap>();
+        var grouped = new HashSet<AlternativeGroup>();
+        foreach (var skill in topic.Skills.Where(s => s.IsDetectable && !evidenced.Contains(s.Id)))
         {
-            var detectable = topic.SkillsAt(candidate).Where(s => s.IsDetectable).ToList();
-            if (detectable.Count == 0)
+            var group = framework.AlternativesOf(skill.Id);
+            if (group is null)
+            {
+                if (skill.Level <= reach)
+                {
+                    gaps.Add(new Gap(skill.Id, skill.Name, skill.Level));
+                }
+
+                continue;
+            }
+
+            if (covered.Contains(group) || !grouped.Add(group))
             {
                 continue;
             }
 
-            var share = (double)detectable.Count(s => evidencedSkills.Contains(s.Id)) / detectable.Count;
-            if (share + 1e-9 < threshold)
+            // One gap for the group, in the topic of its first member, naming every member in the order
+            // framework.yaml lists them (a group across topics is not repeated in each).
+            var members = group.Skills
+                .Select(framework.FindSkill)
+                .OfType<Skill>()
+                .ToList();
+            var lowest = members.Min(m => m.Level);
+            if (string.Equals(members[0].Topic, topic.Id, StringComparison.Ordinal) && lowest <= reach)
             {
-                break;
+                gaps.Add(new Gap(members[0].Id, string.Join(" or ", members.Select(m => m.Name)), lowest)
+                {
+                    Alternatives = [.. members.Skip(1).Select(m => m.Id)],
+                });
             }
-
-            level = candidate;
         }
 
-        return level;
+        return gaps
+            .OrderBy(g => g.Level)
+            .ThenBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(g => g.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static bool IsOf(Framework framework, string recordFramework) =>

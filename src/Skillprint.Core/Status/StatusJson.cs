@@ -75,6 +75,7 @@ public static class StatusJson
         json.WriteNumber("assessments", topic.AssessmentCount);
         json.WriteString("evidencedLevel", topic.EvidencedLevel.ToString());
         json.WriteString("level", topic.CurrentLevel.ToString());
+        WriteStrength(json, topic.Strength);
         json.WriteStartArray("evidence");
         foreach (var item in topic.Evidence)
         {
@@ -96,11 +97,59 @@ public static class StatusJson
             json.WriteString("id", gap.Id);
             json.WriteString("name", gap.Name);
             json.WriteString("level", gap.Level.ToString());
+            json.WriteStartArray("alternatives");
+            foreach (var alternative in gap.Alternatives)
+            {
+                json.WriteStringValue(alternative);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>The strength of the code evidence: skills shown per level, places, files,
+    /// repositories, first and last date (null without code evidence).</summary>
+    public static void WriteStrength(Utf8JsonWriter json, EvidenceStrength strength)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(strength);
+        json.WriteStartObject("strength");
+        json.WriteStartObject("skills");
+        foreach (var count in strength.SkillsPerLevel)
+        {
+            json.WriteNumber(count.Level.ToString(), count.Skills);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("deep");
+        foreach (var count in strength.SkillsPerLevel)
+        {
+            json.WriteNumber(count.Level.ToString(), count.Deep);
+        }
+
+        json.WriteEndObject();
+        json.WriteNumber("places", strength.Places);
+        json.WriteNumber("files", strength.Files);
+        json.WriteNumber("repositories", strength.Repositories);
+        WriteDate(json, "first", strength.First);
+        WriteDate(json, "last", strength.Last);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } at)
+        {
+            json.WriteString(name, at);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteEvidence(Utf8JsonWriter json, EvidenceItem item)

@@ -93,7 +93,7 @@ public sealed class RuleEngineTests
               in: [setup.py]
             """);
         Lines(rules, "setup.py", "setup(entry_points={\n    'console_scripts': []})\nx = f'console_scripts'\n").ShouldBe([2]);
-        Lines(rules, "pkg/setup.py", "x = 'console_scripts'\n").ShouldBeEmpty();
+        Lines(rules, "pkg/setup.py", "x = 'console_scripts'\n").ShouldBe([1], "a bare file name matches in any folder");
         Lines(rules, "app.py", "x = 'console_scripts'\n").ShouldBeEmpty();
     }
 
@@ -105,7 +105,8 @@ public sealed class RuleEngineTests
             """);
         var toml = "[project]\nname = 'x'\n\n[project.scripts]\nx = 'x:main'\n\n[tool.ruff]\nline-length = 100\n[tool.ruff.lint]\nselect = ['E']\n[tool.hatch.build.targets.wheel]\npackages = ['src/x']\n";
         Lines(rules, "pyproject.toml", toml).ShouldBe([4, 7, 11]);
-        Lines(rules, "sub/pyproject.toml", toml).ShouldBeEmpty();
+        // Every pyproject.toml of the tree counts: a monorepo's backend/pyproject.toml was missed (issue 9).
+        Lines(rules, "backend/pyproject.toml", toml).ShouldBe([4, 7, 11]);
         Lines(rules, "pyproject.toml", "[tool]\nruff.line-length = 100\n").ShouldBe([2]);
     }
 
@@ -131,17 +132,17 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
-    public void Files_rules_match_globs_from_the_root()
+    public void Files_rules_match_globs_with_a_folder_from_the_root_and_bare_names_anywhere()
     {
         var rules = Compile("""
             - files: [Dockerfile, "**/conftest.py", "docs/*.md", "**/*.ipynb", ".github/workflows/*.yml"]
             """);
-        foreach (var path in new[] { "Dockerfile", "conftest.py", "a/b/conftest.py", "docs/index.md", "x.ipynb", "n/b/x.ipynb", ".github/workflows/ci.yml" })
+        foreach (var path in new[] { "Dockerfile", "sub/Dockerfile", "conftest.py", "a/b/conftest.py", "docs/index.md", "x.ipynb", "n/b/x.ipynb", ".github/workflows/ci.yml" })
         {
             rules.DetectFile(path).Select(hit => hit.Line).ShouldBe([1], path);
         }
 
-        foreach (var path in new[] { "sub/Dockerfile", "conftest.pyc", "docs/a/index.md", "x.ipynb.bak", ".github/ci.yml" })
+        foreach (var path in new[] { "Dockerfile.dev", "conftest.pyc", "docs/a/index.md", "x.ipynb.bak", ".github/ci.yml" })
         {
             rules.DetectFile(path).ShouldBeEmpty(path);
         }
@@ -236,7 +237,8 @@ public sealed class RuleEngineTests
         rules.IsConfigFile("pyproject.toml").ShouldBeTrue();
         rules.IsConfigFile("setup.cfg").ShouldBeTrue();
         rules.IsConfigFile("app.py").ShouldBeFalse();
-        rules.IsConfigFile("sub/pyproject.toml").ShouldBeFalse();
+        rules.IsConfigFile("sub/pyproject.toml").ShouldBeTrue();
+        rules.IsConfigFile("sub/pyproject.toml.orig").ShouldBeFalse();
         rules.DetectConfig("pyproject.toml", "[tool.mypy]\n").Select(hit => hit.SkillId).ShouldContain("typing.mypy-config");
         rules.DetectFile("tests/conftest.py").Select(hit => hit.SkillId).ShouldBe(["testing.conftest"]);
         Detector.IsPythonFile("stubs/x.pyi").ShouldBeTrue();

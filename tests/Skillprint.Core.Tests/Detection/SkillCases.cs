@@ -147,6 +147,13 @@ public static class SkillCases
         { "pydantic.model", "app.py", L("from pydantic import BaseModel", "class User(BaseModel):", "    name: str"), [2] },
         { "pydantic.model", "app.py", L("import pydantic", "@final", "class User(pydantic.BaseModel):", "    name: str"), [3] },
         { "pydantic.field", "app.py", L("from pydantic import BaseModel, Field", "class U(BaseModel):", "    name: str = Field(min_length=1)"), [3] },
+        // A SQLModel class is a Pydantic model and sqlmodel.Field a Pydantic field (issue 9).
+        { "pydantic.model", "app.py", L("from sqlmodel import SQLModel, Field", "class Hero(SQLModel, table=True):", "    id: int = Field(primary_key=True)"), [2] },
+        { "pydantic.field", "app.py", L("from sqlmodel import SQLModel, Field", "class Hero(SQLModel, table=True):", "    id: int = Field(primary_key=True)"), [3] },
+        // SQLModel's Session, select and Relationship are SQLAlchemy's.
+        { "database.session", "app.py", L("from sqlmodel import Session", "with Session(engine) as session:", "    pass"), [2] },
+        { "database.select", "app.py", L("from sqlmodel import select", "statement = select(Hero)"), [2] },
+        { "database.relationships", "app.py", L("from sqlmodel import Relationship", "class Team:", "    heroes: list = Relationship(back_populates='team')"), [3] },
         { "pydantic.validator", "app.py", L("from pydantic import BaseModel, field_validator", "class U(BaseModel):", "    name: str", "    @field_validator('name')", "    @classmethod", "    def check(cls, v):", "        return v"), [4] },
         { "pydantic.validator", "app.py", L("import pydantic", "class U(pydantic.BaseModel):", "    @pydantic.validator('name')", "    def check(cls, v):", "        return v"), [3] },
         { "pydantic.serialization", "app.py", L("data = user.model_dump()", "text = user.model_dump_json(indent=2)"), [1, 2] },
@@ -186,6 +193,8 @@ public static class SkillCases
         { "testing.tests", "app.py", L("import pytest"), [1] },
         { "testing.tests", "app.py", L("import unittest", "class T(unittest.TestCase):", "    pass"), [2] },
         { "testing.tests", "tests/test_app.py", L("def test_add():", "    assert 1 + 1 == 2"), [1] },
+        // An async test function is a test (issue 9: pytest-asyncio and anyio suites were missed).
+        { "testing.tests", "tests/test_app.py", L("async def test_fetch():", "    assert await fetch() == 1"), [1] },
         { "testing.tests", "app_test.py", L("class TestApp:", "    def test_add(self):", "        assert True"), [2] },
         { "testing.fixture", "app.py", L("import pytest", "@pytest.fixture", "def db():", "    return 1"), [2] },
         { "testing.fixture", "app.py", L("from pytest import fixture", "@fixture(scope='session')", "def db():", "    return 1"), [2] },
@@ -206,6 +215,10 @@ public static class SkillCases
         { "packaging.manifest", "requirements.txt", L("httpx"), [1] },
         { "packaging.manifest", "deps/requirements-dev.txt", L("pytest"), [1] },
         { "packaging.manifest", "setup.py", L("from setuptools import setup"), [1] },
+        // Every manifest and configuration file in the tree counts, not only the root's (issue 9).
+        { "packaging.manifest", "backend/pyproject.toml", L("[project]", "name = 'b'"), [1] },
+        { "typing.mypy-config", "backend/pyproject.toml", L("[project]", "name = 'b'", "[tool.mypy]", "strict = true"), [3] },
+        { "cli.entry-point", "svc/setup.cfg", L("[options.entry_points]", "console_scripts =", "    x = y:z"), [2] },
         { "packaging.manifest", "setup.cfg", L("[metadata]"), [1] },
         { "packaging.manifest", "pyproject.toml", L("[tool.black]"), [1] },
         { "packaging.pyproject", "pyproject.toml", L("[build-system]", "requires = ['hatchling']", "", "[project]", "name = 'x'"), [4] },
@@ -381,7 +394,7 @@ public static class SkillCases
 
         // packaging
         { "packaging.manifest", "requirements.in", L("httpx") },
-        { "packaging.manifest", "docs/setup.py", L("x = 1") },
+        { "packaging.manifest", "docs/setup.py.txt", L("x = 1") },
         { "packaging.pyproject", "pyproject.toml", L("[tool.black]", "line-length = 100") },
         { "packaging.all", "app.py", L("def f():", "    __all__ = []", "class C:", "    __all__ = []", "print(__all__)") },
         { "packaging.src-layout", "mypkg/__init__.py", "" },

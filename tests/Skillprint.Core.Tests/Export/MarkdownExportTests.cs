@@ -56,11 +56,11 @@ public sealed class MarkdownExportTests
             [
                 "Pydantic", "Advanced",
                 "domus-api models: nested validators | computed fields; settings management: talk\non settings (https://example.com/talk)",
-                "", "No models, no validators",
+                "", "models, validators",
             ],
             [
                 "Async Programming", "Intermediate", "asyncio.gather: asyncio.gather in domus-api", "",
-                "No async/await, no httpx async client, no async generators, no asyncio.Queue",
+                "async/await, httpx async client, async generators, asyncio.Queue",
             ],
         ]);
 
@@ -164,7 +164,7 @@ public sealed class MarkdownExportTests
         var page = MarkdownExport.RenderRegion(status);
 
         page.ShouldContain(
-            "| Async Programming | Intermediate (self: Advanced) | async/await and asyncio.gather in domus-api, 2 files; asyncio.Queue in netapi, 1 file | domus-api, netapi | No async generators |\n");
+            "| Async Programming | Intermediate (self: Advanced)<br>(skills: 1 Advanced, 2 Intermediate, 1 Beginner; 4 places in 3 files, 2 repositories; 2025-06-20 to 2025-07-10) | async/await and asyncio.gather in domus-api, 2 files; asyncio.Queue in netapi, 1 file | domus-api, netapi | async generators |\n");
     }
 
     [Theory]

@@ -22,7 +22,11 @@ public sealed class ExampleFrameworkTests
         framework.Breadcrumb.ShouldBe("Programming Languages > Python");
         framework.Description.ShouldBe("The Python language, its standard library and the tools around it.");
         framework.Version.ShouldBe(1);
-        framework.Threshold.ShouldBe(0.5);
+        framework.NeedFor(Level.Advanced).ShouldBe(new EvidenceNeed(3, 6, 2));
+        framework.NeedFor(Level.Beginner).ShouldBe(EvidenceNeed.Default(Level.Beginner), "a level without 'evidence' has the default need");
+        framework.Alternatives.Select(group => group.Skills).ShouldBe([["async.queue", "async.create-task"]]);
+        framework.AlternativesOf("async.create-task")!.Location.ToString().ShouldBe("framework.yaml:20:5");
+        framework.AlternativesOf("async.gather").ShouldBeNull();
         framework.ActiveDays.ShouldBe(90);
         framework.Levels.Select(level => level.Level).ShouldBe([Level.Beginner, Level.Intermediate, Level.Advanced, Level.Expert]);
         framework.DescribeLevel(Level.Beginner).ShouldBe("Writes working scripts with the core language.");

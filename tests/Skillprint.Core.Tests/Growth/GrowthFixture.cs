@@ -6,7 +6,8 @@ namespace Skillprint.Core.Tests.Growth;
 /// <summary>
 /// A small framework with roles, a roadmap and practice items, written in the test and loaded with the
 /// real loader. Relevance: Critical 4 → Advanced, High 3 → Intermediate, Medium 2 → Intermediate,
-/// Low 1 → Beginner.
+/// Low 1 → Beginner. One skill shown in one place reaches its level (each level's evidence need is
+/// 1 skill, 1 place, 1 file), so that a test sets a level with one hit.
 /// </summary>
 internal static class GrowthFixture
 {
@@ -28,9 +29,13 @@ internal static class GrowthFixture
                 breadcrumb: Programming Languages > Python
                 levels:
                   - name: Beginner
+                    evidence: {skills: 1, places: 1, files: 1}
                   - name: Intermediate
+                    evidence: {skills: 1, places: 1, files: 1}
                   - name: Advanced
+                    evidence: {skills: 1, places: 1, files: 1}
                   - name: Expert
+                    evidence: {skills: 1, places: 1, files: 1}
                 relevance:
                   - name: Critical
                     weight: 4

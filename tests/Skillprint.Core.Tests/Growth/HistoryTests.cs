@@ -74,7 +74,8 @@ public sealed class HistoryTests
         changes.Topics.Select(t => t.Topic).ShouldBe(["web", "async"]);
         var async = changes.Topics.Single(t => t.Topic == "async");
         (async.SelfLevelBefore, async.SelfLevel).ShouldBe((Level.Beginner, Level.Intermediate));
-        // async.await alone evidences Beginner; async.gather (5 days ago) adds Intermediate.
+        // async.await alone evidences Beginner; async.gather (5 days ago) adds an Intermediate skill, which
+        // is enough in this fixture's framework.
         (async.EvidencedLevelBefore, async.EvidencedLevel).ShouldBe((Level.Beginner, Level.Intermediate));
         async.Events.Select(e => e.Kind).ShouldBe([HistoryKind.Assessment, HistoryKind.Mark, HistoryKind.CodeEvidence]);
         var web = changes.Topics.Single(t => t.Topic == "web");

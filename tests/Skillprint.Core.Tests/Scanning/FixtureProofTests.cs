@@ -4,10 +4,12 @@ using Skillprint.Core.Status;
 namespace Skillprint.Core.Tests.Scanning;
 
 /// <summary>
-/// The proof of issue 4: repositories like the ones seed 000's author describes (an async FastAPI
-/// service with Pydantic models, a Typer CLI), committed with git and scanned, give the status
-/// the seed states: Pydantic Advanced, Async Programming Intermediate, CLI Development
-/// Intermediate, with the gaps it names.
+/// The proof of issues 4 and 9: repositories holding only what seed 000's author describes (FastAPI
+/// validation and data models with nested validators, computed fields, serialization and
+/// discriminated unions; async endpoints with an httpx AsyncClient and gather; a Typer CLI with
+/// subcommands, options, help text and rich output), committed with git and scanned, give the status
+/// the seed states: Pydantic Advanced, Async Programming Intermediate, CLI Development Intermediate,
+/// with the gaps it names. Nothing in them is there to reach a threshold.
 /// </summary>
 public sealed class FixtureProofTests : IDisposable
 {
@@ -47,6 +49,9 @@ public sealed class FixtureProofTests : IDisposable
         expertGaps.ShouldContain("custom JSON schema generation");
         topic.Gaps.ShouldNotContain(g => g.Id == "pydantic.discriminated-union" || g.Id == "pydantic.computed-field" || g.Id == "pydantic.model-validator");
         topic.ActiveProjects.ShouldBe(["domus-api"]);
+        topic.Strength.SkillsPerLevel.Single(c => c.Level == Level.Advanced).Skills.ShouldBe(3, "model validators, computed fields, discriminated unions");
+        topic.Strength.Files.ShouldBe(2);
+        topic.Strength.Repositories.ShouldBe(1);
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class FixtureProofTests : IDisposable
         var gaps = topic.Gaps.Select(g => g.Name).ToList();
         gaps.ShouldContain("plugin architecture");
         gaps.ShouldContain("shell completion generation");
-        topic.Gaps.ShouldNotContain(g => g.Id == "cli.subcommands" || g.Id == "cli.rich" || g.Id == "cli.entry-point");
+        topic.Gaps.ShouldNotContain(g => g.Id == "cli.subcommands" || g.Id == "cli.rich" || g.Id == "cli.options");
         topic.ActiveProjects.ShouldBe(["tasker-cli"]);
     }
 

@@ -69,7 +69,7 @@ public sealed class ScannerTests : IDisposable
         modelHits.ShouldBeGreaterThan(5);
 
         workshop.Run(repo, "mv", "domus/models.py", "domus/schemas.py");
-        workshop.Run(repo, "rm", "-q", "scripts/warm_cache.py");
+        workshop.Run(repo, "rm", "-q", "domus/__init__.py");
         workshop.Commit(repo, Alice, "rename");
         var rescan = Single(workshop.Scan(repo));
 
@@ -77,9 +77,8 @@ public sealed class ScannerTests : IDisposable
         rescan.FilesRenamed.ShouldBe(1);
         rescan.FilesDeleted.ShouldBe(1);
         var hits = workshop.Hits();
-        hits.ShouldNotContain(h => h.Path == "domus/models.py" || h.Path == "scripts/warm_cache.py");
+        hits.ShouldNotContain(h => h.Path == "domus/models.py" || h.Path == "domus/__init__.py");
         hits.Count(h => h.Path == "domus/schemas.py").ShouldBe(modelHits);
-        hits.ShouldNotContain(h => h.Skill == "async.run");
     }
 
     [Fact]
@@ -179,7 +178,8 @@ public sealed class ScannerTests : IDisposable
         report.Repositories.Select(r => (r.Repository.Name, r.Repository.Kind)).ShouldBe([("domus-api", RepositoryKind.Git), ("tasker-cli", RepositoryKind.Git)]);
         workshop.Hits(Alice).ShouldAllBe(h => h.Repository == "domus-api");
         workshop.Hits(Bob).ShouldAllBe(h => h.Repository == "tasker-cli");
-        workshop.Hits(Bob).ShouldContain(h => h.Skill == "cli.entry-point" && h.Path == "pyproject.toml");
+        workshop.Hits(Bob).ShouldContain(h => h.Skill == "cli.subcommands" && h.Path == "tasker/main.py");
+        workshop.Hits(Bob).ShouldContain(h => h.Skill == "packaging.pyproject" && h.Path == "pyproject.toml");
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class ScannerTests : IDisposable
         var report = Single(workshop.Scan(repo));
 
         workshop.Hits().ShouldNotContain(h => h.Path == "scratch.py");
-        report.FilesSeen.ShouldBe(4);
+        report.FilesSeen.ShouldBe(3, "pyproject.toml and the two tracked Python files");
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class PersonalStatusTests
             Code("async", "async.await", "domus-api", "app/main.py", 3, daysAgo: 10),
             Code("async", "async.gather", "domus-api", "app/main.py", 14, daysAgo: 10),
             Code("async", "async.httpx", "domus-api", "app/client.py", 7, daysAgo: 30),
-            // One of the two detectable Advanced skills: 50% is under the 60% threshold.
+            // One Advanced skill: Advanced needs two distinct skills at Advanced or above.
             Code("async", "async.queue", "old-tool", "worker.py", 22, daysAgo: 200),
         };
 
@@ -98,6 +98,12 @@ public sealed class PersonalStatusTests
         async.SelfLevel.ShouldBe(Level.Advanced);
         async.EvidencedLevel.ShouldBe(Level.Intermediate);
         async.CurrentLevel.ShouldBe(Level.Intermediate);
+        async.Strength.SkillsPerLevel.Select(c => c.Skills).ShouldBe([1, 2, 1, 0]);
+        async.Strength.Places.ShouldBe(4);
+        async.Strength.Files.ShouldBe(3);
+        async.Strength.Repositories.ShouldBe(2);
+        async.Strength.First.ShouldBe(Now.AddDays(-200));
+        async.Strength.Last.ShouldBe(Now.AddDays(-10));
         async.ActiveProjects.ShouldBe(["domus-api"], "old-tool's only hit is older than 180 days");
         async.Gaps.ShouldBe(
         [
@@ -105,22 +111,6 @@ public sealed class PersonalStatusTests
         ]);
         async.Evidence.Count.ShouldBe(4);
         async.Evidence[^1].Code!.Repository.ShouldBe("old-tool");
-    }
-
-    [Fact]
-    public void A_level_without_detectable_skills_neither_blocks_nor_grants()
-    {
-        var framework = Framework();
-        var pydantic = framework.FindTopic("pydantic")!;
-
-        // Beginner 1/1 and Intermediate 1/1; Advanced has one detectable skill (settings).
-        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string> { "pydantic.models", "pydantic.validators" }, 0.6)
-            .ShouldBe(Level.Intermediate);
-        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string> { "pydantic.models", "pydantic.validators", "pydantic.settings" }, 0.6)
-            .ShouldBe(Level.Advanced, "Expert has no detectable skill: it is skipped, not granted");
-        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string> { "pydantic.validators" }, 0.6)
-            .ShouldBe(Level.None, "Beginner is not met, so nothing above it counts");
-        PersonalStatus.EvidencedLevel(pydantic, new HashSet<string>(), 0.6).ShouldBe(Level.None);
     }
 
     [Fact]
@@ -142,8 +132,13 @@ public sealed class PersonalStatusTests
         async.EnumerateObject().Select(p => p.Name).ShouldBe(
         [
             "id", "name", "relevance", "tracks", "selfLevel", "selfNote", "selfAssessedAt", "assessments",
-            "evidencedLevel", "level", "evidence", "activeProjects", "gaps",
+            "evidencedLevel", "level", "strength", "evidence", "activeProjects", "gaps",
         ]);
+        var strength = async.GetProperty("strength");
+        strength.EnumerateObject().Select(p => p.Name).ShouldBe(["skills", "deep", "places", "files", "repositories", "first", "last"]);
+        strength.GetProperty("skills").EnumerateObject().Select(p => p.Name).ShouldBe(["Beginner", "Intermediate", "Advanced", "Expert"]);
+        strength.GetProperty("places").GetInt32().ShouldBe(0, "manual evidence has no place in code");
+        strength.GetProperty("first").ValueKind.ShouldBe(JsonValueKind.Null);
         async.GetProperty("id").GetString().ShouldBe("async");
         async.GetProperty("name").GetString().ShouldBe("Async Programming");
         async.GetProperty("relevance").GetString().ShouldBe("Medium");
@@ -164,6 +159,7 @@ public sealed class PersonalStatusTests
         gap.GetProperty("id").GetString().ShouldBe("async.await");
         gap.GetProperty("name").GetString().ShouldBe("async/await");
         gap.GetProperty("level").GetString().ShouldBe("Beginner");
+        gap.GetProperty("alternatives").GetArrayLength().ShouldBe(0);
         topics[2].GetProperty("selfLevel").GetString().ShouldBe("None");
         topics[2].GetProperty("selfNote").ValueKind.ShouldBe(JsonValueKind.Null);
     }

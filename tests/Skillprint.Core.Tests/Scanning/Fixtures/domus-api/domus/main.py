@@ -3,7 +3,7 @@ import asyncio
 import httpx
 from fastapi import FastAPI, HTTPException
 
-from .models import Item, ItemList, parse_item
+from .models import Item
 
 app = FastAPI(title="domus")
 ITEMS: dict[str, Item] = {}
@@ -23,10 +23,9 @@ async def list_items() -> list[dict]:
 
 
 @app.post("/items")
-async def add_item(payload: dict) -> dict:
-    item = parse_item(payload)
-    if item is None:
-        raise HTTPException(status_code=422, detail="invalid item")
+async def add_item(item: Item) -> dict:
+    if item.name in ITEMS:
+        raise HTTPException(status_code=409, detail="item exists")
     ITEMS[item.name] = item
     return item.model_dump(mode="json")
 
@@ -34,13 +33,5 @@ async def add_item(payload: dict) -> dict:
 @app.get("/items/{name}/market")
 async def market_prices(name: str) -> dict:
     async with httpx.AsyncClient(timeout=5.0) as client:
-        prices = await asyncio.wait_for(
-            asyncio.gather(*(fetch_price(client, base, name) for base in PRICE_SOURCES)),
-            timeout=10,
-        )
+        prices = await asyncio.gather(*(fetch_price(client, base, name) for base in PRICE_SOURCES))
     return {"name": name, "prices": [p for p in prices if p is not None]}
-
-
-@app.get("/export")
-async def export() -> str:
-    return ItemList.dump_json(list(ITEMS.values())).decode()

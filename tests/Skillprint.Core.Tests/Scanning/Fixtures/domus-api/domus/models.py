@@ -2,24 +2,17 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal, Union
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    TypeAdapter,
-    ValidationError,
-    computed_field,
-    field_serializer,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, Field, computed_field, field_serializer, field_validator, model_validator
 
 
 class Room(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True)
-
     name: str = Field(min_length=1, max_length=60)
     floor: int = Field(default=0, ge=-2, le=10)
+
+    @field_validator("name")
+    @classmethod
+    def name_is_trimmed(cls, value: str) -> str:
+        return value.strip()
 
 
 class Appliance(BaseModel):
@@ -65,13 +58,3 @@ class Item(BaseModel):
     @field_serializer("price")
     def price_as_text(self, price: Decimal) -> str:
         return f"{price:.2f}"
-
-
-ItemList = TypeAdapter(list[Item])
-
-
-def parse_item(payload: dict) -> Item | None:
-    try:
-        return Item.model_validate(payload)
-    except ValidationError:
-        return None

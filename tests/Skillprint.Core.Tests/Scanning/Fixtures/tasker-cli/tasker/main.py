@@ -43,10 +43,11 @@ def list_tasks(all_: bool = typer.Option(False, "--all", help="Show done tasks t
 
 
 @app.command()
-def clear() -> None:
+def clear(force: bool = typer.Option(False, "--force", help="Remove without asking.")) -> None:
     """Remove every task."""
-    if not typer.confirm("Remove every task?"):
-        raise SystemExit(1)
+    if not force:
+        console.print("[yellow]add --force to remove every task[/yellow]")
+        return
     save([])
 
 

@@ -1,3 +1,0 @@
-from tasker.main import app
-
-app(prog_name="tasker")
