@@ -69,6 +69,11 @@ public sealed class ScanCommandTests : IDisposable
         explain.Out.ShouldContain("Strength: skills: 5 Intermediate, 2 Beginner; 6 places in 1 file, 1 repository;");
         explain.Out.ShouldContain("Advanced: not reached (skills at Advanced or above / places / files: needs 2 / 5 / 2, has 0 / 6 / 1)");
         explain.Out.ShouldContain("[x] asyncio.gather (async.gather)");
+        var explainJson = _cli.RunOk("status", "--explain", "async", "--format", "json").Json;
+        explainJson.GetProperty("topic").GetString().ShouldBe("async");
+        explainJson.GetProperty("evidencedLevel").GetString().ShouldBe("Intermediate");
+        explainJson.GetProperty("why").GetString()!.ShouldStartWith("Intermediate: your code shows 5 skills");
+        explainJson.GetProperty("skills").EnumerateArray().ShouldContain(skill => skill.GetProperty("id").GetString() == "async.gather" && skill.GetProperty("evidenced").GetBoolean());
         explain.Out.ShouldContain("api: app/jobs.py:5, ");
         explain.Out.ShouldContain("[ ] asyncio.Queue (async.queue)");
     }

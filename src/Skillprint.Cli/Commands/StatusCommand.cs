@@ -74,7 +74,7 @@ internal static class StatusCommand
             var explanation = TopicExplanation.Explain(framework, explained, status.Topics.Single(t => t.Id == explained.Id));
             if (string.Equals(format, "json", StringComparison.Ordinal))
             {
-                app.WriteRaw(ExplainJson(explanation));
+                app.WriteRaw(ExplanationJson.Write(explanation));
             }
             else
             {
@@ -190,53 +190,5 @@ internal static class StatusCommand
             output.WriteLine();
             output.WriteLine("Gaps: " + string.Join(", ", topic.Gaps.Select(g => g.Name)));
         }
-    }
-
-    private static string ExplainJson(TopicExplanation explanation)
-    {
-        var value = new
-        {
-            topic = explanation.Status.Id,
-            name = explanation.Status.Name,
-            selfLevel = explanation.Status.SelfLevel.ToString(),
-            evidencedLevel = explanation.Status.EvidencedLevel.ToString(),
-            why = explanation.Why,
-            strength = new
-            {
-                skills = explanation.Status.Strength.SkillsPerLevel.ToDictionary(c => c.Level.ToString(), c => c.Skills),
-                deep = explanation.Status.Strength.SkillsPerLevel.ToDictionary(c => c.Level.ToString(), c => c.Deep),
-                places = explanation.Status.Strength.Places,
-                files = explanation.Status.Strength.Files,
-                repositories = explanation.Status.Strength.Repositories,
-                first = explanation.Status.Strength.First,
-                last = explanation.Status.Strength.Last,
-            },
-            levels = explanation.Checks.Select(c => new
-            {
-                level = c.Level.ToString(),
-                reached = c.Reached,
-                needs = new { skills = c.Need.Skills, places = c.Need.Places, files = c.Need.Files },
-                has = new { skills = c.Skills, places = c.Places, files = c.Files },
-            }),
-            skills = explanation.Skills.Select(s => new
-            {
-                id = s.Skill.Id,
-                name = s.Skill.Name,
-                level = s.Skill.Level.ToString(),
-                detectable = s.Detectable,
-                evidenced = s.Evidenced,
-                credited = s.Credited,
-                hits = s.Evidence.Select(e => new
-                {
-                    repository = e.Code!.Repository,
-                    path = e.Code.Path,
-                    line = e.Code.Line,
-                    author = e.Code.Author,
-                    at = e.At,
-                }),
-            }),
-            gaps = explanation.Status.Gaps.Select(g => new { id = g.Id, name = g.Name, level = g.Level.ToString(), alternatives = g.Alternatives }),
-        };
-        return System.Text.Json.JsonSerializer.Serialize(value, CliApp.Json);
     }
 }
