@@ -43,7 +43,7 @@ internal static class ParseCommand
             .AsParallel()
             .AsOrdered()
             .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-            .Select(file => (file.Shown, Result: ParseFile(file.Full)));
+            .Select(file => (file.Shown, Result: ParseFile(file.Full, dump)));
         foreach (var (shown, result) in results)
         {
             if (!result.Ok)
@@ -57,10 +57,11 @@ internal static class ParseCommand
         return failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
-    /// <summary>What became of one file: its dump when it parsed, else its diagnostics.</summary>
+    /// <summary>What became of one file: its dump (when asked for) when it parsed, else its diagnostics.</summary>
     private sealed record FileResult(bool Ok, string? Dump, IReadOnlyList<Diagnostic> Diagnostics);
 
-    private static FileResult ParseFile(string path)
+    /// <summary>Parses one file; the dump text is built only with --dump (it costs more than the parse).</summary>
+    private static FileResult ParseFile(string path, bool dump)
     {
         byte[] source;
         try
@@ -74,7 +75,7 @@ internal static class ParseCommand
 
         var result = PythonParser.Parse(source);
         return result.Success
-            ? new FileResult(true, AstDump.Dump(result.Module), [])
+            ? new FileResult(true, dump ? AstDump.Dump(result.Module) : null, [])
             : new FileResult(false, null, result.Diagnostics);
     }
 
