@@ -84,7 +84,7 @@ public sealed class ScannerTests : IDisposable
     [Fact]
     public void In_a_repository_with_two_authors_each_hit_belongs_to_the_author_of_its_line()
     {
-        var repo = workshop.Repository("shared");
+        var repo = workshop.Repository("two-authors");
         ScanWorkshop.Write(repo, "models.py", "from pydantic import BaseModel\n\n\nclass User(BaseModel):\n    name: str\n");
         workshop.Commit(repo, Alice, "models");
         ScanWorkshop.Write(repo, "jobs.py", "import asyncio\n\n\nasync def run(q: asyncio.Queue):\n    await q.get()\n");
