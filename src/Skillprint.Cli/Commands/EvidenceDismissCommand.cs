@@ -16,11 +16,12 @@ internal static class EvidenceDismissCommand
             ids,
             person,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var refs = EvidenceChanges.Parse(parsed.GetValue(ids) ?? []);
             using var store = app.OpenStore(parsed);
-            var changes = new EvidenceService(store, app.Context.Time).Dismiss(app.Person(parsed, person), refs);
+            var actor = await CliApp.ReaderAsync(store, app.Person(parsed, person), cancel);
+            var changes = await new EvidenceService(store, app.Context.Time).DismissAsync(actor.Id, refs, cancel);
             return EvidenceChanges.Report(app, changes, "Dismissed", "already dismissed");
         });
         app.Examples(command, "skillprint evidence list --skill async.queue", "skillprint evidence dismiss h42", "skillprint evidence restore h42");

@@ -16,11 +16,12 @@ internal static class EvidenceRestoreCommand
             ids,
             person,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var refs = EvidenceChanges.Parse(parsed.GetValue(ids) ?? []);
             using var store = app.OpenStore(parsed);
-            var changes = new EvidenceService(store, app.Context.Time).Restore(app.Person(parsed, person), refs);
+            var actor = await CliApp.ReaderAsync(store, app.Person(parsed, person), cancel);
+            var changes = await new EvidenceService(store, app.Context.Time).RestoreAsync(actor.Id, refs, cancel);
             return EvidenceChanges.Report(app, changes, "Restored", "not dismissed or removed");
         });
         app.Examples(command, "skillprint evidence list --dismissed", "skillprint evidence restore h42 m4");

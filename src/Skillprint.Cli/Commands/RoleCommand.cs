@@ -28,12 +28,13 @@ internal static class RoleCommand
         var framework = CliApp.CreateFrameworkOption();
         var command = new Command("list", "List the framework's roles; yours are marked.") { format, person, framework };
         app.Examples(command, "skillprint role list", "skillprint role list --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var who = app.Person(parsed, person);
             using var store = app.OpenStore(parsed);
-            var mine = store.ListRoles(who, fw.Id).ToDictionary(r => r.Role, StringComparer.Ordinal);
+            var me = await CliApp.ReaderAsync(store, who, cancel);
+            var mine = (await store.ListRolesAsync(me.Id, fw.Id, cancel)).ToDictionary(r => r.Role, StringComparer.Ordinal);
             var rows = fw.Roles.Select(r => new
             {
                 id = r.Id,
@@ -86,7 +87,7 @@ internal static class RoleCommand
             framework,
         };
         app.Examples(command, "skillprint role show backend-developer", "skillprint role show backend-developer --grade senior", "skillprint role show data-engineer --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var role = GrowthSupport.Role(fw, parsed.GetValue(id)!);
@@ -94,7 +95,7 @@ internal static class RoleCommand
             IReadOnlyList<RoleStanding> rows;
             using (var store = app.OpenStore(parsed))
             {
-                rows = new GrowthService(store, app.Context.Time).Standing(fw, role, who, Grade(fw, parsed.GetValue(grade)));
+                rows = await new GrowthService(store, app.Context.Time).StandingAsync(fw, role, await CliApp.ReaderAsync(store, who, cancel), Grade(fw, parsed.GetValue(grade)), cancel);
             }
 
             if (CliApp.FormatOf(parsed, format) == "json")
@@ -161,7 +162,7 @@ internal static class RoleCommand
         }
 
         app.Examples(command, remove ? "skillprint role unset api-developer" : "skillprint role set backend-developer --grade senior");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var roles = parsed.GetValue(ids)!.Select(r => GrowthSupport.Role(fw, r)).ToList();
@@ -170,11 +171,14 @@ internal static class RoleCommand
             var gradeId = remove ? null : Grade(fw, parsed.GetValue(grade));
             using var store = app.OpenStore(parsed);
             var service = new GrowthService(store, app.Context.Time);
+            var me = remove ? await CliApp.ReaderAsync(store, who, cancel) : await CliApp.WriterAsync(store, who, cancel);
             var output = app.Context.Out.Profile.Out.Writer;
             var atGrade = gradeId is null ? "" : $" at grade {gradeId}";
             foreach (var role in roles)
             {
-                var changed = remove ? store.RemoveRole(who, fw.Id, role.Id, time) : service.SetRole(fw, who, role, gradeId, time);
+                var changed = remove
+                    ? await service.RemoveRoleAsync(fw, me.Id, role, time, cancel)
+                    : await service.SetRoleAsync(fw, me.Id, role, gradeId, time, cancel);
                 output.WriteLine((remove, changed) switch
                 {
                     (false, true) => $"Role {role.Name} ({role.Id}) set{atGrade} for {who}.",
@@ -184,7 +188,7 @@ internal static class RoleCommand
                 });
             }
 
-            var now = store.ListRoles(who, fw.Id);
+            var now = await store.ListRolesAsync(me.Id, fw.Id, cancel);
             output.WriteLine(now.Count == 0 ? "No roles now." : $"Your roles: {string.Join(", ", now.Select(r => r.Grade is null ? r.Role : $"{r.Role} ({r.Grade})"))}.");
             return ExitCodes.Ok;
         });
