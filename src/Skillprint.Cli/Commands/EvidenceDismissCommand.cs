@@ -20,7 +20,9 @@ internal static class EvidenceDismissCommand
         {
             var refs = EvidenceChanges.Parse(parsed.GetValue(ids) ?? []);
             using var store = app.OpenStore(parsed);
-            var actor = await CliApp.ReaderAsync(store, app.Person(parsed, person), cancel);
+            // A dismissal is recorded under the person (created here, as the CLI's local user, when the
+            // hit is under an email no person has yet).
+            var actor = await CliApp.WriterAsync(store, app.Person(parsed, person), cancel);
             var changes = await new EvidenceService(store, app.Context.Time).DismissAsync(actor.Id, refs, cancel);
             return EvidenceChanges.Report(app, changes, "Dismissed", "already dismissed");
         });

@@ -20,7 +20,10 @@ internal static class EvidenceRestoreCommand
         {
             var refs = EvidenceChanges.Parse(parsed.GetValue(ids) ?? []);
             using var store = app.OpenStore(parsed);
-            var actor = await CliApp.ReaderAsync(store, app.Person(parsed, person), cancel);
+            var email = app.Person(parsed, person);
+            var actor = refs.Any(r => r.Source == EvidenceSource.Code)
+                ? await CliApp.WriterAsync(store, email, cancel)
+                : await CliApp.ReaderAsync(store, email, cancel);
             var changes = await new EvidenceService(store, app.Context.Time).RestoreAsync(actor.Id, refs, cancel);
             return EvidenceChanges.Report(app, changes, "Restored", "not dismissed or removed");
         });

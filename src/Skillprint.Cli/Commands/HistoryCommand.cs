@@ -40,7 +40,7 @@ internal static class HistoryCommand
             var events = Timeline.Build(fw, inputs, topicId).Where(e => after is null || e.At > after).ToList();
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, topic = topicId, since = after, events });
+                app.WriteJson(new HistoryReport(fw.Id, who, topicId, after, events));
                 return ExitCodes.Ok;
             }
 
@@ -84,7 +84,7 @@ internal static class HistoryCommand
         var changes = StatusChanges.Compute(framework, inputs, evidence, since, app.Context.Time);
         if (format == "json")
         {
-            app.WriteJson(new { framework = framework.Id, person, changes.Since, changes.At, changes.Topics, other = changes.Other });
+            app.WriteJson(ChangesReport.Of(framework.Id, person, changes));
             return ExitCodes.Ok;
         }
 

@@ -222,18 +222,7 @@ internal static class PracticeCommand
             }
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new
-                {
-                    card = review.Card,
-                    topic = chosen.Topic,
-                    person = review.Person,
-                    rating = review.Rating,
-                    at = review.At,
-                    due = review.After.Due,
-                    intervalDays = (int)Math.Floor((review.After.Due - review.At).TotalDays),
-                    before = MemoryView.Of(review.Before, review.At, scheduler),
-                    after = MemoryView.Of(review.After, review.At, scheduler),
-                });
+                app.WriteJson(ReviewReport.Of(review, chosen.Topic, scheduler));
                 return ExitCodes.Ok;
             }
 
@@ -337,11 +326,12 @@ internal static class PracticeCommand
             }
 
             using var store = app.OpenStore(parsed);
-            var deck = await new GrowthService(store, app.Context.Time).DeckAsync(fw, (await CliApp.ReaderAsync(store, who, cancel)).Id, null, cancel);
+            var me = await CliApp.ReaderAsync(store, who, cancel);
+            var deck = await new GrowthService(store, app.Context.Time).DeckAsync(fw, me.Id, null, cancel);
             var stats = PracticeStats.Compute(deck, time, window);
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, stats });
+                app.WriteJson(new StatsReport(fw.Id, me.PrimaryEmail, stats));
                 return ExitCodes.Ok;
             }
 

@@ -37,12 +37,7 @@ internal static class RoadmapCommand
             var all = fw.Roadmaps.Select(r => RoadmapProgress.Compute(fw, r, data.Book)).ToList();
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new
-                {
-                    framework = fw.Id,
-                    person = who,
-                    roadmaps = all.Select(r => new { r.Id, r.Name, r.Description, stages = r.Stages.Count, progress = r.Count }),
-                });
+                app.WriteJson(RoadmapListReport.Of(fw.Id, data.Person.PrimaryEmail, all));
                 return ExitCodes.Ok;
             }
 
@@ -86,7 +81,7 @@ internal static class RoadmapCommand
             var all = roadmaps.Select(r => RoadmapProgress.Compute(fw, r, data.Book)).ToList();
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, roadmaps = all });
+                app.WriteJson(new RoadmapsReport(fw.Id, data.Person.PrimaryEmail, all));
                 return ExitCodes.Ok;
             }
 
@@ -214,7 +209,7 @@ internal static class RoadmapCommand
             var next = NextSteps.Compute(fw, progress, data.Status, data.Book, plan, count);
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, roles = plan.Roles, roadmap = roadmap.Id, next.Steps, next.Blocked });
+                app.WriteJson(NextReport.Of(fw.Id, data.Person.PrimaryEmail, plan, next));
                 return ExitCodes.Ok;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Skillprint.Core;
 using Skillprint.Core.Growth;
+using Skillprint.Core.People;
 using Spectre.Console;
 
 namespace Skillprint.Cli.Commands;
@@ -34,20 +35,10 @@ internal static class RoleCommand
             var who = app.Person(parsed, person);
             using var store = app.OpenStore(parsed);
             var me = await CliApp.ReaderAsync(store, who, cancel);
-            var mine = (await store.ListRolesAsync(me.Id, fw.Id, cancel)).ToDictionary(r => r.Role, StringComparer.Ordinal);
-            var rows = fw.Roles.Select(r => new
-            {
-                id = r.Id,
-                name = r.Name,
-                description = r.Description,
-                tracks = r.Tracks,
-                chosen = mine.ContainsKey(r.Id),
-                chosenAt = mine.TryGetValue(r.Id, out var choice) ? choice.SetAt : (DateTimeOffset?)null,
-                topics = RoleTargets.Of(fw, r).Count,
-            }).ToList();
+            var report = RolesReport.Of(fw, me.PrimaryEmail, await store.ListRolesAsync(me.Id, fw.Id, cancel));
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, roles = rows });
+                app.WriteJson(report);
                 return ExitCodes.Ok;
             }
 
@@ -57,15 +48,16 @@ internal static class RoleCommand
                 table.AddColumn(header);
             }
 
-            foreach (var row in rows)
+            foreach (var row in report.Roles)
             {
-                table.AddRow(new Text(row.chosen ? "*" : ""), new Text(row.id), new Text(row.name), new Text(string.Join(", ", row.tracks)), new Text($"{row.topics} topics"));
+                table.AddRow(new Text(row.Chosen ? "*" : ""), new Text(row.Id), new Text(row.Name), new Text(string.Join(", ", row.Tracks)), new Text($"{row.Topics} topics"));
             }
 
             app.Context.Out.Write(table);
+            var mine = report.Roles.Where(r => r.Chosen).OrderBy(r => r.ChosenAt).Select(r => r.Id).ToList();
             app.Context.Out.WriteLine(mine.Count == 0
                 ? "No role chosen yet. Choose one with: skillprint role set ROLE"
-                : $"* your roles: {string.Join(", ", mine.Keys)}");
+                : $"* your roles: {string.Join(", ", mine)}");
             return ExitCodes.Ok;
         });
         return command;
@@ -93,14 +85,16 @@ internal static class RoleCommand
             var role = GrowthSupport.Role(fw, parsed.GetValue(id)!);
             var who = app.Person(parsed, person);
             IReadOnlyList<RoleStanding> rows;
+            Person me;
             using (var store = app.OpenStore(parsed))
             {
-                rows = await new GrowthService(store, app.Context.Time).StandingAsync(fw, role, await CliApp.ReaderAsync(store, who, cancel), Grade(fw, parsed.GetValue(grade)), cancel);
+                me = await CliApp.ReaderAsync(store, who, cancel);
+                rows = await new GrowthService(store, app.Context.Time).StandingAsync(fw, role, me, Grade(fw, parsed.GetValue(grade)), cancel);
             }
 
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { id = role.Id, name = role.Name, description = role.Description, tracks = role.Tracks, person = who, targets = rows });
+                app.WriteJson(RoleReport.Of(role, me.PrimaryEmail, rows));
                 return ExitCodes.Ok;
             }
 
