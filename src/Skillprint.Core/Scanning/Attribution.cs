@@ -113,6 +113,98 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         return new FileAuthors(authors, boundary, null);
     }
 
+    /// <summary>
+    /// The lines whose authors decide who <paramref name="hit"/> is credited to: its own line, and
+    /// for a hit about a whole function or class (<see cref="Detection.Hit.NodeEndLine"/>) every
+    /// line of it up to its end that is not blank (<paramref name="blankLines"/>, in order).
+    /// </summary>
+    public static IEnumerable<int> CreditLines(Detection.Hit hit, IReadOnlyList<int> blankLines)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        ArgumentNullException.ThrowIfNull(blankLines);
+        yield return hit.Line;
+        for (var line = hit.Line + 1; line <= hit.NodeEndLine; line++)
+        {
+            if (!IsBlank(blankLines, line))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Who a hit is credited to, given the authors of its file's lines: for a hit about its own
+    /// line, that line's author (as git blame has it); for a hit about a whole function or class,
+    /// the author of most of its non-blank lines (a tie goes to the author of the hit's own line
+    /// when tied, else to the one who wrote there last), dated by the newest of that author's
+    /// lines in it. Null when no line of it has an author.
+    /// </summary>
+    public static LineAuthor? Credit(Detection.Hit hit, IReadOnlyList<int> blankLines, IReadOnlyDictionary<int, LineAuthor> authors)
+    {
+        ArgumentNullException.ThrowIfNull(authors);
+        var own = authors.GetValueOrDefault(hit.Line);
+        if (hit.NodeEndLine <= hit.Line)
+        {
+            return own;
+        }
+
+        var tally = new Dictionary<string, (int Lines, LineAuthor Newest)>(StringComparer.Ordinal);
+        foreach (var line in CreditLines(hit, blankLines))
+        {
+            if (authors.GetValueOrDefault(line) is not { } author)
+            {
+                continue;
+            }
+
+            tally[author.Email] = tally.TryGetValue(author.Email, out var seen)
+                ? (seen.Lines + 1, author.At > seen.Newest.At ? author : seen.Newest)
+                : (1, author);
+        }
+
+        if (tally.Count == 0)
+        {
+            return own;
+        }
+
+        var most = tally.Values.Max(t => t.Lines);
+        var tied = tally.Where(t => t.Value.Lines == most).ToList();
+        if (own is not null && tied.Any(t => string.Equals(t.Key, own.Email, StringComparison.Ordinal)))
+        {
+            return tally[own.Email].Newest;
+        }
+
+        return tied
+            .Select(t => t.Value.Newest)
+            .OrderByDescending(a => a.At)
+            .ThenBy(a => a.Email, StringComparer.Ordinal)
+            .First();
+    }
+
+    private static bool IsBlank(IReadOnlyList<int> blankLines, int line)
+    {
+        int low = 0, high = blankLines.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var value = blankLines[middle];
+            if (value == line)
+            {
+                return true;
+            }
+
+            if (value < line)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The commits of the repository's .git-blame-ignore-revs (one full object name a
     /// line, '#' starts a comment), or null when there is none or it cannot be read (then a note
     /// names the line, and no commit is passed over, as a broken file would stop git blame).</summary>

@@ -324,8 +324,10 @@ public sealed class Scanner
             : null;
 
     /// <summary>
-    /// The author of each new hit's line: from the stored state when the same content had a hit
-    /// on the same line (a rescan with other rules), else as git blame -w has it at the work tree
+    /// The author each new hit is credited to (<see cref="Attribution.Credit"/>: its line's, or for
+    /// a hit about a whole function or class, the author of most of its lines): from the stored
+    /// state when the same file with the same content had the same skill on the same line (a
+    /// rescan with other rules), else as git blame -w has it at the work tree
     /// (<see cref="Attribution.BlameAll"/>: one replay of the history for every file), else (outside git, or before the first commit) the default person, dated by the
     /// file's last change.
     /// </summary>
@@ -337,17 +339,22 @@ public sealed class Scanner
         IProgress<ScanProgress>? progress,
         ParallelOptions parallel)
     {
-        var known = new Dictionary<(string Hash, int Line), LineAuthor>();
+        // A hit about its own line whose file, content, line and skill a stored hit had keeps that
+        // hit's author; a hit about a whole function or class is credited afresh.
+        var known = new Dictionary<(string Path, string Hash, int Line, string Skill), LineAuthor>();
         foreach (var file in state.Files.Values)
         {
             foreach (var hit in file.Hits)
             {
                 if (hit.Author is not null)
                 {
-                    known.TryAdd((file.Hash, hit.Line), hit.Author);
+                    known.TryAdd((file.Path, file.Hash, hit.Line, hit.Skill), hit.Author);
                 }
             }
         }
+
+        LineAuthor? Known(ReadFile file, Hit hit) =>
+            hit.NodeEndLine == 0 ? known.GetValueOrDefault((file.Source.Path, file.Hash, hit.Line, hit.SkillId)) : null;
 
         var useGit = repository.IsGit && repository.HeadCommit is not null;
         var results = new (ReadFile File, IReadOnlyList<ScannedHit> Hits)[detected.Length];
@@ -360,7 +367,11 @@ public sealed class Scanner
         var missing = new Dictionary<string, IReadOnlyCollection<int>>(StringComparer.Ordinal);
         foreach (var (file, detection) in detected)
         {
-            var lines = detection.Hits.Select(h => h.Line).Where(line => !known.ContainsKey((file.Hash, line))).Distinct().ToList();
+            var lines = detection.Hits
+                .Where(h => Known(file, h) is null)
+                .SelectMany(h => Attribution.CreditLines(h, detection.BlankLines))
+                .Distinct()
+                .ToList();
             if (lines.Count > 0 && useGit)
             {
                 missing[file.Source.Path] = lines;
@@ -399,7 +410,7 @@ public sealed class Scanner
                     h.Line,
                     h.EndLine,
                     h.Snippet,
-                    known.GetValueOrDefault((file.Hash, h.Line)) ?? authors.GetValueOrDefault(h.Line) ?? fallback))
+                    Known(file, h) ?? Attribution.Credit(h, detection.BlankLines, authors) ?? fallback))
                 .ToList();
             results[i] = (file, hits);
             progress?.Report(new ScanProgress(repository.Info.Name, "attributing", Interlocked.Increment(ref done), withHits));
