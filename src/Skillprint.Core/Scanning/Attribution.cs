@@ -39,10 +39,16 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
 
     public string DefaultPerson { get; } = defaultPerson.Trim().ToLowerInvariant();
 
+    /// <summary>Up to this many files, <see cref="BlameAll"/> asks git blame for each rather than
+    /// replaying the whole history (0, the default: always replay). The scan sets
+    /// <see cref="ScanOptions.BlameFilesAtMost"/>.</summary>
+    public int BlameFilesAtMost { get; init; }
+
     /// <summary>
     /// The authors of the given lines (1-based) of each file (paths relative to the work tree
     /// <paramref name="root"/>, '/' separated), from one replay of the history; files the replay
-    /// cannot vouch for go to <see cref="Blame"/>, <paramref name="parallelism"/> at a time.
+    /// cannot vouch for, or every file when there are at most <see cref="BlameFilesAtMost"/>, go
+    /// to <see cref="Blame"/>, <paramref name="parallelism"/> at a time.
     /// </summary>
     public RepositoryAuthors BlameAll(string root, IReadOnlyDictionary<string, IReadOnlyCollection<int>> wanted, int parallelism = 2, CancellationToken cancellation = default)
     {
@@ -51,6 +57,29 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         var ignore = ReadIgnoreRevs(root, notes);
         var files = new System.Collections.Concurrent.ConcurrentDictionary<string, FileAuthors>(StringComparer.Ordinal);
         var rest = new List<string>();
+        if (wanted.Count <= BlameFilesAtMost)
+        {
+            rest = [.. wanted.Keys];
+        }
+        else
+        {
+            ReplayAll(root, wanted, ignore, files, rest, parallelism, cancellation);
+        }
+
+        Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation }, path =>
+            files[path] = Blame(root, path, wanted[path], ignore?.Path));
+        return new RepositoryAuthors(files, wanted.Count - rest.Count, notes);
+    }
+
+    private void ReplayAll(
+        string root,
+        IReadOnlyDictionary<string, IReadOnlyCollection<int>> wanted,
+        (string Path, HashSet<string> Revs)? ignore,
+        System.Collections.Concurrent.ConcurrentDictionary<string, FileAuthors> files,
+        List<string> rest,
+        int parallelism,
+        CancellationToken cancellation)
+    {
         try
         {
             var history = HistoryBlame.Replay(git, root, ignore?.Revs ?? new HashSet<string>(), cancellation);
@@ -75,12 +104,10 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         }
         catch (GitException)
         {
-            rest = [.. wanted.Keys];
+            files.Clear();
+            rest.Clear();
+            rest.AddRange(wanted.Keys);
         }
-
-        Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation }, path =>
-            files[path] = Blame(root, path, wanted[path], ignore?.Path));
-        return new RepositoryAuthors(files, wanted.Count - rest.Count, notes);
     }
 
     private FileAuthors FromHistory(HistoryBlame history, FileLines file, IReadOnlyCollection<int> lines)
