@@ -286,7 +286,11 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         var ranges = Ranges(lines);
         var authors = new Dictionary<int, LineAuthor>();
         var boundary = 0;
-        for (var start = 0; start < ranges.Count; start += RangesPerRun)
+
+        // More ranges than one run takes (the lines of many whole functions): one run over the
+        // whole file costs one walk of its history, where several runs would walk it several times.
+        var wholeFile = ranges.Count > RangesPerRun;
+        for (var start = 0; start < ranges.Count; start += wholeFile ? ranges.Count : RangesPerRun)
         {
             var args = new List<string> { "blame", "--porcelain", "-w", "--no-ignore-revs-file" };
             if (ignoreRevsFile is not null)
@@ -295,7 +299,7 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
                 args.Add(ignoreRevsFile);
             }
 
-            foreach (var (from, to) in ranges.Skip(start).Take(RangesPerRun))
+            foreach (var (from, to) in wholeFile ? [] : ranges.Skip(start).Take(RangesPerRun))
             {
                 args.Add("-L");
                 args.Add(string.Create(CultureInfo.InvariantCulture, $"{from},{to}"));

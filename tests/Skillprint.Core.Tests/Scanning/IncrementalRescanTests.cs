@@ -127,6 +127,32 @@ public sealed class IncrementalRescanTests : IDisposable
     }
 
     [Fact]
+    public void Git_blame_of_more_ranges_than_one_run_takes_gives_each_asked_line_its_author()
+    {
+        var repo = workshop.Repository("long");
+        var lines = Enumerable.Range(1, 2 * Attribution.RangesPerRun + 10).Select(i => $"x{i} = {i}").ToList();
+        ScanWorkshop.Write(repo, "long.py", string.Join('\n', lines) + "\n");
+        workshop.Commit(repo, Alice, "long", Day(1));
+        for (var i = 0; i < lines.Count; i += 3)
+        {
+            lines[i] = $"x{i + 1} = {i} + 1";
+        }
+
+        ScanWorkshop.Write(repo, "long.py", string.Join('\n', lines) + "\n");
+        workshop.Commit(repo, Bob, "every third", Day(2));
+        var asked = Enumerable.Range(1, lines.Count).Where(i => i % 2 == 1).ToList();
+
+        var blamed = new Attribution(workshop.Git, ScanWorkshop.Me, TimeProvider.System).Blame(repo, "long.py", asked);
+
+        blamed.Problem.ShouldBeNull();
+        Attribution.Ranges(asked).Count.ShouldBeGreaterThan(Attribution.RangesPerRun);
+        foreach (var line in asked)
+        {
+            blamed.Authors[line].Email.ShouldBe((line - 1) % 3 == 0 ? Bob : Alice, $"line {line}");
+        }
+    }
+
+    [Fact]
     public void A_mailmap_committed_since_the_last_scan_renames_every_author_it_maps()
     {
         var repo = History();
