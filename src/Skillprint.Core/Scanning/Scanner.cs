@@ -20,11 +20,17 @@ public sealed record ScanOptions(string DefaultPerson, long MaxFileSize = ScanOp
     /// <summary>Globs of paths (files or folders, relative to each repository) left out of the scan.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
-    /// <summary>Up to this many files to attribute, each is asked of git blame; more, and the
-    /// whole history is replayed once for all (<see cref="Attribution.BlameFilesAtMost"/>). git
-    /// blame of one file of a long history takes 0.05 to 0.3 s here; the replay of pallets/click's
-    /// 3,329 commits 3.6 s.</summary>
+    /// <summary>Up to this many files to attribute, and at most <see cref="BlameFilesShare"/> of
+    /// the repository's files, each is asked of git blame; more, and the whole history is replayed once for all
+    /// (<see cref="Attribution.BlameFilesAtMost"/>). Each git blame walks its file's history, the
+    /// replay every file's once: on pallets/click (101 files) git blame of the 9 files its last 10
+    /// commits touch cost less than the replay, on a generated history of 40 files that each
+    /// commit appends to, git blame of 10 of them cost more (docs/performance.md).</summary>
     public int BlameFilesAtMost { get; init; } = 16;
+
+    /// <summary>The share of a repository's files up to which its files are asked of git blame
+    /// one by one (<see cref="BlameFilesAtMost"/>): a tenth.</summary>
+    public double BlameFilesShare { get; init; } = 0.1;
 }
 
 /// <summary>Where a scan is: the repository, the stage ("reading", "parsing", "attributing"),
@@ -95,7 +101,7 @@ public sealed class Scanner
         this.git = git;
         this.options = options;
         this.time = time ?? TimeProvider.System;
-        attribution = new Attribution(git, options.DefaultPerson, this.time) { BlameFilesAtMost = options.BlameFilesAtMost };
+        attribution = new Attribution(git, options.DefaultPerson, this.time);
         topicOfSkill = rules.Framework.Skills.ToDictionary(s => s.Id, s => s.Topic, StringComparer.Ordinal);
         RulesHash = Fingerprint(rules.Framework);
     }
@@ -430,7 +436,8 @@ public sealed class Scanner
 
         var attributed = missing.Count == 0
             ? new RepositoryAuthors(new Dictionary<string, FileAuthors>(), 0, [])
-            : attribution.BlameAll(repository.Info.Root, missing, parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
+            : new Attribution(git, options.DefaultPerson, time) { BlameFilesAtMost = Math.Min(options.BlameFilesAtMost, (int)(Math.Max(state.Files.Count, detected.Length) * options.BlameFilesShare)) }
+                .BlameAll(repository.Info.Root, missing, parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
         notes.AddRange(attributed.Notes);
         Parallel.For(0, detected.Length, parallel, i =>
         {

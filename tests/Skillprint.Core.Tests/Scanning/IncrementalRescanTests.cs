@@ -37,9 +37,12 @@ public sealed class IncrementalRescanTests : IDisposable
         return repo;
     }
 
+    /// <summary>A scan into the workshop's store that asks git blame for each file to attribute
+    /// (the way a rescan after a few commits goes), never the replay.</summary>
     private RepositoryReport Rescan(string repo)
     {
-        var report = workshop.Scan(repo);
+        var options = new ScanOptions(ScanWorkshop.Me) { BlameFilesAtMost = int.MaxValue, BlameFilesShare = 1 };
+        var report = new Scanner(ScanWorkshop.Rules, workshop.Store, workshop.Git, options).Scan([repo]);
         report.Problems.ShouldBeEmpty();
         var single = report.Repositories.ShouldHaveSingleItem();
         single.Failure.ShouldBeNull();
