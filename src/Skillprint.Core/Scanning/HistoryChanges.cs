@@ -41,6 +41,8 @@ public sealed record HistoryChanges(HistoryStep Step, IReadOnlySet<string> Touch
     /// <summary>A file that no commit since the last scan touched keeps its stored attribution.</summary>
     public bool Keeps(string path) => Step != HistoryStep.Whole && !Touched.Contains(path);
 
+    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
+
     private static HistoryChanges WholeBecause(string reason) =>
         new(HistoryStep.Whole, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), reason);
 
@@ -63,12 +65,12 @@ public sealed record HistoryChanges(HistoryStep Step, IReadOnlySet<string> Touch
         {
             if (!git.Run(root, "cat-file", "-e", old + "^{commit}").Ok)
             {
-                return WholeBecause($"the last scan's commit {old[..12]} is gone");
+                return WholeBecause($"the last scan's commit {Short(old)} is gone");
             }
 
             if (!git.Run(root, "merge-base", "--is-ancestor", old, head).Ok)
             {
-                return WholeBecause($"the last scan's commit {old[..12]} is no longer in the history (rebased or force-pushed)");
+                return WholeBecause($"the last scan's commit {Short(old)} is no longer in the history (rebased or force-pushed)");
             }
 
             // The first-parent line from HEAD must reach OLD itself.
@@ -76,7 +78,7 @@ public sealed record HistoryChanges(HistoryStep Step, IReadOnlySet<string> Touch
             var last = line.Ok ? line.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() : null;
             if (last is null || last.Split(' ') is not [_, var firstParent, ..] || !string.Equals(firstParent, old, StringComparison.Ordinal))
             {
-                return WholeBecause($"the last scan's commit {old[..12]} is not on HEAD's first-parent line");
+                return WholeBecause($"the last scan's commit {Short(old)} is not on HEAD's first-parent line");
             }
 
             var dirty = git.Run(root, "status", "--porcelain", "--", ".mailmap", Attribution.IgnoreRevsFile);
