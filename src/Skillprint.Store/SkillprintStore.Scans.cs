@@ -41,8 +41,8 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 return RepositoryState.Empty;
             }
 
-            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash)>(
-                "SELECT framework, rules_hash FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
+            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash, string? HeadCommit)>(
+                "SELECT framework, rules_hash, head_commit FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
                 new { id });
             var files = connection.Query<FileRow>(
                 "SELECT id AS Id, path AS Path, content_hash AS Hash, size AS Size FROM files WHERE repository_id = @id",
@@ -62,7 +62,7 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 f => f.Path,
                 f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? []),
                 StringComparer.Ordinal);
-            return new RepositoryState(last.Framework, last.RulesHash, byPath);
+            return new RepositoryState(last.Framework, last.RulesHash, byPath) { HeadCommit = last.HeadCommit };
         });
     }
 

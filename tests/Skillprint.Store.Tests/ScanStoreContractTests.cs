@@ -65,6 +65,22 @@ public abstract class ScanStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void The_state_names_the_commit_of_the_last_complete_scan_not_of_a_failed_one()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Ada))));
+        store.LoadState(Api).HeadCommit.ShouldBe("abc");
+
+        var later = store.BeginScan(Api, Framework, "r1", "def", Monday.AddDays(1));
+        store.FailScan(later, Monday.AddDays(1));
+        store.LoadState(Api).HeadCommit.ShouldBe("abc");
+
+        var complete = store.BeginScan(Api, Framework, "r1", "0123", Monday.AddDays(2));
+        store.CompleteScan(complete, new ScanWrite(false, [], [], new ScanCounts(1, 0, 0, 0)), Monday.AddDays(2));
+        store.LoadState(Api).HeadCommit.ShouldBe("0123");
+    }
+
+    [Fact]
     public void Changes_renames_and_deletions_are_applied_and_other_files_keep_their_rows()
     {
         using var store = SkillprintStore.Open(Harness.Location);
