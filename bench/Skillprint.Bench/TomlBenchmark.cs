@@ -319,30 +319,33 @@ internal static class TomlBenchmark
         var texts = corpus.Select(file => file.Text).ToArray();
         var bytes = texts.Sum(text => (long)Encoding.UTF8.GetByteCount(text));
         output.WriteLine();
-        output.WriteLine($"speed: the same {texts.Length} files, {bytes / 1e6:F2} MB, read from strings in memory on one thread; median of {runs} passes after 2 to warm up");
+        output.WriteLine($"speed: the same {texts.Length} files, {bytes / 1e6:F2} MB, read from strings in memory on one thread; median of {runs} passes after 2 to warm up, the readers taking turns pass by pass (so a change of load falls on all of them)");
         output.WriteLine($"{"reader",-44} {"MB/s",8} {"ms/pass",9} {"bytes allocated/byte",21} {"vs hand-written",16}");
-        double? baseline = null;
-        foreach (var reader in readers)
+        var reads = readers.Select(reader => reader.Read(texts[0]) is null ? reader.Accepts : text => reader.Read(text)!.Success).ToArray();
+        var times = readers.Select(_ => new List<double>()).ToArray();
+        var allocated = new long[readers.Length];
+        for (var run = -2; run < runs; run++)
         {
-            Func<string, bool> read = reader.Read(texts[0]) is null ? reader.Accepts : text => reader.Read(text)!.Success;
-            for (var warm = 0; warm < 2; warm++)
+            for (var i = 0; i < readers.Length; i++)
             {
-                Pass(texts, read);
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var seconds = Pass(texts, reads[i]);
+                if (run >= 0)
+                {
+                    times[i].Add(seconds);
+                    allocated[i] += GC.GetTotalAllocatedBytes(precise: true) - before;
+                }
             }
+        }
 
-            var allocated = GC.GetTotalAllocatedBytes(precise: true);
-            var times = new List<double>();
-            for (var run = 0; run < runs; run++)
-            {
-                times.Add(Pass(texts, read));
-            }
-
-            var perByte = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs / bytes;
-            times.Sort();
-            var seconds = times[times.Count / 2];
-            var speed = bytes / 1e6 / seconds;
+        double? baseline = null;
+        for (var i = 0; i < readers.Length; i++)
+        {
+            times[i].Sort();
+            var speed = bytes / 1e6 / times[i][times[i].Count / 2];
             baseline ??= speed;
-            output.WriteLine($"{reader.Name,-44} {speed,8:F1} {seconds * 1000,9:F1} {perByte,21:F1} {speed / baseline.Value,15:F2}x");
+            var perByte = allocated[i] / (double)runs / bytes;
+            output.WriteLine($"{readers[i].Name,-44} {speed,8:F1} {times[i][times[i].Count / 2] * 1000,9:F1} {perByte,21:F1} {speed / baseline.Value,15:F2}x");
         }
     }
 
