@@ -8,18 +8,26 @@ using Skillprint.Core.Detection.Toml;
 namespace Skillprint.Bench;
 
 /// <summary>
-/// The TOML readers side by side (issue 8), all in one run:
+/// Skillprint's TOML reader (Tomlyn's syntax tree and our walk of it, issue 8) beside Tomlyn's own
+/// entry points and CPython's tomllib (tools/bench_tomllib.py, under python3 and, when present,
+/// Python 3.13), all in one run:
 /// 1. correctness on the toml-test suite's case files (a copy under
 ///    tests/Skillprint.Core.Tests/Detection/Fixtures/toml-test), for its TOML 1.0 and 1.1 lists:
-///    every valid case read without error and to the expected values, every invalid case refused;
+///    every valid case read without error and to the expected values (tomllib: accepted), every
+///    invalid case refused;
 /// 2. lines: on a generated corpus of pyproject.toml files whose generator notes the line of every
-///    header and key, how many files each reader gives exactly those lines for;
+///    header and key, how many files the reader gives exactly those lines for;
 /// 3. speed: MB/s over that corpus, median of N passes, each reader on the same strings.
+/// The figures that chose Tomlyn over the hand-written reader were measured with this mode at
+/// commit fa386b0, when both readers were in the tree (docs/performance.md, "TOML").
 /// <c>dotnet run -c Release --project bench/Skillprint.Bench -- toml [--files N] [--runs N] [--suite DIR] [--list]</c>
 /// </summary>
 internal static class TomlBenchmark
 {
     private sealed record Reader(string Name, Func<string, TomlDocument?> Read, Func<string, bool> Accepts);
+
+    /// <summary>What tomllib did: per toml-test list (valid accepted, valid, invalid refused, invalid), and a pass's median seconds.</summary>
+    private sealed record Peer(string Name, Dictionary<string, int[]> Lists, double Seconds);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -61,23 +69,60 @@ internal static class TomlBenchmark
 
         Reader[] readers =
         [
-            new("Skillprint's hand-written reader", text => TomlReader.Read(text), text => TomlReader.Read(text).Success),
-            new("Tomlyn 2.10.2 syntax tree + our walk", text => TomlynReader.Read(text), text => TomlynReader.Read(text).Success),
+            new("Skillprint TomlReader (Tomlyn tree + walk)", text => TomlReader.Read(text), text => TomlReader.Read(text).Success),
             new("Tomlyn 2.10.2 syntax tree alone, validated", _ => null, TomlynSyntaxAccepts),
             new("Tomlyn 2.10.2 own model (TomlSerializer)", _ => null, TomlynModelAccepts),
         ];
 
         output.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         output.WriteLine($"suite: {suite}");
-        foreach (var version in new[] { "1.0.0", "1.1.0" })
+        var corpus = PyprojectCorpus.Generate(files, seed: 8);
+        var peers = new List<Peer>();
+        var work = Directory.CreateTempSubdirectory("skillprint-bench-toml-").FullName;
+        try
         {
-            Conformance(suite, version, readers, list, output);
+            for (var i = 0; i < corpus.Count; i++)
+            {
+                File.WriteAllText(Path.Combine(work, $"{i:D5}.toml"), corpus[i].Text);
+            }
+
+            foreach (var pyenvVersion in new[] { null, "3.13.0" })
+            {
+                if (RunTomllib(suite, work, runs, pyenvVersion, errors) is { } peer)
+                {
+                    peers.Add(peer);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
         }
 
-        var corpus = PyprojectCorpus.Generate(files, seed: 8);
+        foreach (var version in new[] { "1.0.0", "1.1.0" })
+        {
+            Conformance(suite, version, readers, peers, list, output);
+        }
+
         Lines(corpus, readers, output);
-        Speed(corpus, readers, runs, output);
+        Speed(corpus, readers, peers, runs, output);
         return 0;
+    }
+
+    private static Peer? RunTomllib(string suite, string corpus, int runs, string? pyenvVersion, TextWriter errors)
+    {
+        using var json = PythonScript.Run("bench_tomllib.py", ["--suite", suite, "--corpus", corpus, "--runs", runs.ToString(CultureInfo.InvariantCulture)], pyenvVersion, errors);
+        if (json is null)
+        {
+            return null;
+        }
+
+        var root = json.RootElement;
+        var lists = root.GetProperty("lists").EnumerateObject().ToDictionary(
+            list => list.Name,
+            list => new[] { "valid_accepted", "valid", "invalid_refused", "invalid" }.Select(key => list.Value.GetProperty(key).GetInt32()).ToArray(),
+            StringComparer.Ordinal);
+        return new Peer($"CPython {root.GetProperty("version").GetString()} tomllib.loads", lists, root.GetProperty("median").GetDouble());
     }
 
     private static bool TomlynSyntaxAccepts(string text)
@@ -92,7 +137,7 @@ internal static class TomlBenchmark
         }
     }
 
-    private static readonly Tomlyn.TomlSerializerOptions TomlynOptions = new() { MaxDepth = TomlynReader.MaxDepth };
+    private static readonly Tomlyn.TomlSerializerOptions TomlynOptions = new() { MaxDepth = TomlReader.MaxDepth };
 
     private static bool TomlynModelAccepts(string text)
     {
@@ -108,7 +153,7 @@ internal static class TomlBenchmark
 
     // --- 1. toml-test ------------------------------------------------------------------------------
 
-    private static void Conformance(string suite, string version, Reader[] readers, bool list, TextWriter output)
+    private static void Conformance(string suite, string version, Reader[] readers, List<Peer> peers, bool list, TextWriter output)
     {
         var names = File.ReadAllLines(Path.Combine(suite, "files-toml-" + version)).Where(n => n.EndsWith(".toml", StringComparison.Ordinal)).ToList();
         var valid = names.Where(n => n.StartsWith("valid/", StringComparison.Ordinal)).ToList();
@@ -140,6 +185,12 @@ internal static class TomlBenchmark
                     output.WriteLine("    " + line);
                 }
             }
+        }
+
+        foreach (var peer in peers)
+        {
+            var counts = peer.Lists[version];
+            output.WriteLine($"{peer.Name + " (valid: accepted)",-44} {Fraction(counts[0], counts[1]),18} {Fraction(counts[2], counts[3]),17}");
         }
     }
 
@@ -314,13 +365,13 @@ internal static class TomlBenchmark
 
     // --- 3. speed ----------------------------------------------------------------------------------
 
-    private static void Speed(List<GeneratedToml> corpus, Reader[] readers, int runs, TextWriter output)
+    private static void Speed(List<GeneratedToml> corpus, Reader[] readers, List<Peer> peers, int runs, TextWriter output)
     {
         var texts = corpus.Select(file => file.Text).ToArray();
         var bytes = texts.Sum(text => (long)Encoding.UTF8.GetByteCount(text));
         output.WriteLine();
         output.WriteLine($"speed: the same {texts.Length} files, {bytes / 1e6:F2} MB, read from strings in memory on one thread; median of {runs} passes after 2 to warm up, the readers taking turns pass by pass (so a change of load falls on all of them)");
-        output.WriteLine($"{"reader",-44} {"MB/s",8} {"ms/pass",9} {"bytes allocated/byte",21} {"vs hand-written",16}");
+        output.WriteLine($"{"reader",-44} {"MB/s",8} {"ms/pass",9} {"bytes allocated/byte",21} {"vs ours",8}");
         var reads = readers.Select(reader => reader.Read(texts[0]) is null ? reader.Accepts : text => reader.Read(text)!.Success).ToArray();
         var times = readers.Select(_ => new List<double>()).ToArray();
         var allocated = new long[readers.Length];
@@ -345,8 +396,16 @@ internal static class TomlBenchmark
             var speed = bytes / 1e6 / times[i][times[i].Count / 2];
             baseline ??= speed;
             var perByte = allocated[i] / (double)runs / bytes;
-            output.WriteLine($"{readers[i].Name,-44} {speed,8:F1} {times[i][times[i].Count / 2] * 1000,9:F1} {perByte,21:F1} {speed / baseline.Value,15:F2}x");
+            output.WriteLine($"{readers[i].Name,-44} {speed,8:F1} {times[i][times[i].Count / 2] * 1000,9:F1} {perByte,21:F1} {speed / baseline.Value,7:F2}x");
         }
+
+        foreach (var peer in peers)
+        {
+            var speed = bytes / 1e6 / peer.Seconds;
+            output.WriteLine($"{peer.Name,-44} {speed,8:F1} {peer.Seconds * 1000,9:F1} {"",21} {speed / baseline!.Value,7:F2}x");
+        }
+
+        output.WriteLine("(tomllib timed in its own process over the same files, written out and read back first)");
     }
 
     private static double Pass(string[] texts, Func<string, bool> read)
