@@ -138,56 +138,14 @@ internal static class ParseBenchmark
 
     private static (string Version, int Files, long Bytes, long Lines, double Seconds)? RunCPython(string corpus, int runs, string? pyenvVersion, TextWriter errors)
     {
-        var script = FindTool("bench_cpython_parse.py");
-        if (script is null)
+        using var json = PythonScript.Run("bench_cpython_parse.py", ["--runs", runs.ToString(CultureInfo.InvariantCulture), "--skip-dir", "site-packages", corpus], pyenvVersion, errors);
+        if (json is null)
         {
-            errors.WriteLine("tools/bench_cpython_parse.py not found above " + AppContext.BaseDirectory);
             return null;
         }
 
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { script, "--runs", runs.ToString(CultureInfo.InvariantCulture), "--skip-dir", "site-packages", corpus })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (pyenvVersion is not null)
-        {
-            start.Environment["PYENV_VERSION"] = pyenvVersion;
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                errors.WriteLine($"python3 (PYENV_VERSION={pyenvVersion ?? "unset"}) failed: {stderr.Result.Trim()}");
-                return null;
-            }
-
-            using var json = JsonDocument.Parse(stdout.Result);
-            var root = json.RootElement;
-            var version = root.GetProperty("version").GetString()!;
-            if (pyenvVersion is not null && !version.StartsWith(pyenvVersion[..4], StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            return (version, root.GetProperty("files").GetInt32(), root.GetProperty("bytes").GetInt64(), root.GetProperty("lines").GetInt64(), root.GetProperty("median").GetDouble());
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            errors.WriteLine("python3 could not be started: " + e.Message);
-            return null;
-        }
+        var root = json.RootElement;
+        return (root.GetProperty("version").GetString()!, root.GetProperty("files").GetInt32(), root.GetProperty("bytes").GetInt64(), root.GetProperty("lines").GetInt64(), root.GetProperty("median").GetDouble());
     }
 
     /// <summary>A script of tools/, found in a folder above the benchmark's binaries.</summary>

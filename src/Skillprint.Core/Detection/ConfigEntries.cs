@@ -23,12 +23,34 @@ internal static class ConfigEntries
         if (path.EndsWith(".toml", StringComparison.OrdinalIgnoreCase))
         {
             var document = TomlReader.Read(text);
-            problems = document.Errors.Select(error => new Diagnostic(error.Line, error.Column, error.Message)).ToList();
+            problems = document.Errors.Select(error => new Diagnostic(error.Line, ByteColumn(text, error), error.Message)).ToList();
             return document.Definitions.Select(definition => new ConfigEntry(definition.DottedPath, definition.Line)).ToList();
         }
 
         problems = [];
         return ReadIni(text);
+    }
+
+    /// <summary>
+    /// A TOML error's 1-based character column as a <see cref="Diagnostic"/> column: 0-based and
+    /// counted in UTF-8 bytes, as CPython's offsets of Python diagnostics are.
+    /// </summary>
+    private static int ByteColumn(string text, TomlError error)
+    {
+        var start = 0;
+        for (var line = 1; line < error.Line && start >= 0; line++)
+        {
+            start = text.IndexOf('\n', start) is var newline and >= 0 ? newline + 1 : -1;
+        }
+
+        if (start < 0)
+        {
+            return error.Column - 1;
+        }
+
+        var end = text.IndexOf('\n', start) is var next and >= 0 ? next : text.Length;
+        var before = text.AsSpan(start, Math.Min(error.Column - 1, end - start));
+        return System.Text.Encoding.UTF8.GetByteCount(before) + Math.Max(0, error.Column - 1 - before.Length);
     }
 
     /// <summary>Sections and keys of an INI file: comments start with '#' or ';', indented lines continue a value.</summary>

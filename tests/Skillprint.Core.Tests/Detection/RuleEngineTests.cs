@@ -131,6 +131,20 @@ public sealed class RuleEngineTests
         problem.Line.ShouldBe(3);
     }
 
+    [Theory]
+    [InlineData("[tool.mypy]\nversion = 1979-02-30\n", 2, 10)]
+    [InlineData("[tool.mypy]\n\"\u00e9\u00e9\" = yes\n", 2, 9)]
+    public void A_config_problem_has_a_diagnostic_column_like_a_python_one(string text, int line, int column)
+    {
+        // Diagnostic columns are 0-based UTF-8 byte offsets (CPython's offset - 1); the scan adds 1
+        // when it prints file:line:column, so the TOML reader's 1-based character column must be
+        // turned into that, or every TOML problem is shown one column (or more) too far right.
+        var detection = Detector.Detect(Compile("- config: tool.mypy"), "pyproject.toml", text);
+        var problem = detection.Diagnostics.ShouldHaveSingleItem();
+        problem.Line.ShouldBe(line);
+        problem.Column.ShouldBe(column);
+    }
+
     [Fact]
     public void Files_rules_match_globs_with_a_folder_from_the_root_and_bare_names_anywhere()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Skillprint.Core.Detection.Toml;
 
@@ -9,6 +10,14 @@ namespace Skillprint.Core.Tests.Detection;
 public sealed class TomlReaderTests
 {
     private static readonly string FixtureFolder = Path.Combine(Path.GetDirectoryName(ThisFile())!, "Fixtures", "toml");
+
+    private static readonly string SuiteFolder = FixtureFolder + "-test";
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The cases of toml-test's TOML 1.1 list (a superset of 1.0's valid ones) under a folder.</summary>
+    public static TheoryData<string> SuiteCases(string folder) =>
+        new(File.ReadAllLines(Path.Combine(SuiteFolder, "files-toml-1.1.0")).Where(name => name.StartsWith(folder, StringComparison.Ordinal) && name.EndsWith(".toml", StringComparison.Ordinal)));
 
     public static TheoryData<string> Fixtures => new(Directory.GetFiles(FixtureFolder, "*.toml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
@@ -49,29 +58,61 @@ public sealed class TomlReaderTests
         TomlReader.Read(text).Definitions.Select(d => d.Line).ShouldBe([1, 4, 7, 10]);
     }
 
+    // The messages are Tomlyn's; each case checks the place (line and column, 1-based) and a
+    // fragment that names the problem, and that a mistake gives one error, not a cascade.
     [Theory]
-    [InlineData("a = \n", 1, "expected a value")]
-    [InlineData("x = 1\na = \"open\n", 2, "unterminated string")]
-    [InlineData("[table\n", 1, "expected ']'")]
-    [InlineData("[[arr]\n", 1, "expected ']'")]
-    [InlineData("a = 1 2\n", 1, "after a value")]
-    [InlineData("a = [1, 2\n", 2, "unterminated array")]
-    [InlineData("a = { b = 1\n", 2, "unterminated inline table")]
-    [InlineData("a = \"\\q\"\n", 1, "invalid escape")]
-    [InlineData("a = yes\n", 1, "not a TOML value")]
-    [InlineData("a = 1\na = 2\n", 2, "defined twice")]
-    [InlineData("a = 1\n[a]\n", 2, "already defined")]
-    [InlineData("= 1\n", 1, "key")]
-    [InlineData("a = 1__0\n", 1, "not a TOML value")]
-    [InlineData("a = 0x\n", 1, "not a TOML value")]
-    [InlineData("a = 0xFFFFFFFFFFFFFFFFFF\n", 1, "not a TOML value")]
-    [InlineData("a = \"\"\"open\n", 2, "unterminated multi-line string")]
-    public void Reports_problems_with_line_and_message(string text, int line, string message)
+    [InlineData("a = \n", 1, 5, "expecting a value")]
+    [InlineData("x = 1\na = \"open\n", 2, 10, "newline in a string")]
+    [InlineData("[table\n", 1, 7, "expecting `]`")]
+    [InlineData("[[arr]\n", 1, 6, "expecting `]]`")]
+    [InlineData("a = 1 2\n", 1, 7, "expecting token `newline`")]
+    [InlineData("a = [1, 2\n", 2, 1, "closing `]` for an array")]
+    [InlineData("a = { b = 1\n", 2, 1, "inline table")]
+    [InlineData("a = \"\\q\"\n", 1, 7, "escape character [q]")]
+    [InlineData("a = yes\n", 1, 5, "`yes` for a value")]
+    [InlineData("a = 1\na = 2\n", 2, 1, "already defined at (1,1)")]
+    [InlineData("a = 1\n[a]\n", 2, 1, "already defined at (1,1)")]
+    [InlineData("= 1\n", 1, 1, "[=]")]
+    [InlineData("a = 1__0\n", 1, 7, "underscore")]
+    [InlineData("a = 0x\n", 1, 5, "`0x` for a value")]
+    [InlineData("a = 0xFFFFFFFFFFFFFFFFFF\n", 1, 5, "hexadecimal")]
+    [InlineData("a = \"\"\"open\n", 1, 12, "multi-line string")]
+    public void Reports_problems_with_line_and_message(string text, int line, int column, string message)
     {
         var error = TomlReader.Read(text).Errors.ShouldHaveSingleItem();
         error.Line.ShouldBe(line);
+        error.Column.ShouldBe(column);
         error.Message.ShouldContain(message);
-        error.Column.ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [MemberData(nameof(SuiteCases), "valid/")]
+    public void Reads_every_valid_case_of_toml_test_to_its_values(string name)
+    {
+        var document = TomlReader.Read(StrictUtf8.GetString(File.ReadAllBytes(Path.Combine(SuiteFolder, name))));
+        document.Errors.ShouldBeEmpty(name);
+        using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(SuiteFolder, Path.ChangeExtension(name, ".json"))));
+        CompareTagged(expected.RootElement, document.Root, name);
+    }
+
+    [Theory]
+    [MemberData(nameof(SuiteCases), "invalid/")]
+    public void Refuses_every_invalid_case_of_toml_test_at_a_place_in_the_file(string name)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(File.ReadAllBytes(Path.Combine(SuiteFolder, name)));
+        }
+        catch (DecoderFallbackException)
+        {
+            return; // not UTF-8 on purpose: a scan never hands such bytes to the reader as text
+        }
+
+        var errors = TomlReader.Read(text).Errors;
+        errors.ShouldNotBeEmpty(name);
+        var lines = text.Split('\n').Length;
+        errors.ShouldAllBe(error => error.Line >= 1 && error.Line <= lines && error.Column >= 1, name);
     }
 
     [Fact]
@@ -162,6 +203,70 @@ public sealed class TomlReaderTests
                 break;
             default:
                 throw new InvalidOperationException($"unknown tag {tag.Name} at {at}");
+        }
+    }
+
+    /// <summary>Compares with toml-test's JSON, where every value is <c>{"type": T, "value": TEXT}</c>.</summary>
+    private static void CompareTagged(JsonElement expected, object actual, string at)
+    {
+        var tagged = expected.ValueKind == JsonValueKind.Object && expected.EnumerateObject().Count() == 2
+            && expected.TryGetProperty("type", out var typeElement) && typeElement.ValueKind == JsonValueKind.String
+            && expected.TryGetProperty("value", out var valueElement) && valueElement.ValueKind == JsonValueKind.String;
+        if (!tagged)
+        {
+            switch (actual)
+            {
+                case TomlTable table:
+                    expected.ValueKind.ShouldBe(JsonValueKind.Object, at);
+                    table.Keys.Order(StringComparer.Ordinal).ShouldBe(expected.EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal), at);
+                    foreach (var key in table.Keys)
+                    {
+                        CompareTagged(expected.GetProperty(key), table[key], at + "." + key);
+                    }
+
+                    return;
+                case List<object> list:
+                    expected.ValueKind.ShouldBe(JsonValueKind.Array, at);
+                    list.Count.ShouldBe(expected.GetArrayLength(), at);
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        CompareTagged(expected[i], list[i], $"{at}[{i}]");
+                    }
+
+                    return;
+                default:
+                    throw new ShouldAssertException($"{at}: {actual} where toml-test has {expected}");
+            }
+        }
+
+        var value = expected.GetProperty("value").GetString()!;
+        switch (expected.GetProperty("type").GetString())
+        {
+            case "string":
+                actual.ShouldBe(value, at);
+                break;
+            case "integer":
+                actual.ShouldBe(long.Parse(value, CultureInfo.InvariantCulture), at);
+                break;
+            case "float":
+                var number = value switch
+                {
+                    "inf" or "+inf" => double.PositiveInfinity,
+                    "-inf" => double.NegativeInfinity,
+                    "nan" or "+nan" or "-nan" => double.NaN,
+                    _ => double.Parse(value, CultureInfo.InvariantCulture),
+                };
+                actual.ShouldBeOfType<double>(at).Equals(number).ShouldBeTrue($"{at}: {actual} is not {value}");
+                break;
+            case "bool":
+                actual.ShouldBe(value == "true", at);
+                break;
+            case var kind:
+                // Dates and times are kept as written; the kind shows in what is written.
+                var text = actual.ShouldBeOfType<TomlDateTime>(at).Text;
+                text.Contains('-', StringComparison.Ordinal).ShouldBe(kind is "datetime" or "datetime-local" or "date-local", at);
+                text.Contains(':', StringComparison.Ordinal).ShouldBe(kind is "datetime" or "datetime-local" or "time-local", at);
+                break;
         }
     }
 
