@@ -1,0 +1,41 @@
+using Skillprint.Core.People;
+
+namespace Skillprint.Core.Evidence;
+
+/// <summary>One hit as `scan --push` sends it: what it shows, where, and who wrote the line when.
+/// The source line travels only when the pusher asks for it (<c>--with-snippets</c>).</summary>
+public sealed record PushedHit(
+    string Topic,
+    string Skill,
+    string Path,
+    int Line,
+    int EndLine,
+    string? Author,
+    string? Commit,
+    DateTimeOffset? At,
+    string? Snippet = null);
+
+/// <summary>What one scan of one repository found, pushed to a server: the repository by its
+/// identity (root commit and remote, as the scan computed it), and its hits.</summary>
+public sealed record EvidencePush(
+    string Framework,
+    string RepositoryIdentity,
+    string RepositoryName,
+    string? Remote,
+    IReadOnlyList<PushedHit> Hits);
+
+/// <summary>What a push did: how many hits now stand for the person in the repository, how many
+/// were left out because another author wrote their line, and whether anything changed.</summary>
+public sealed record PushResult(string Repository, int Kept, int Ignored, bool Changed);
+
+/// <summary>The store as a push needs it (implemented by Skillprint.Store).</summary>
+public interface IPushStore
+{
+    /// <summary>
+    /// Makes the pushed hits written under <paramref name="person"/>'s emails their evidence in the
+    /// repository, in one transaction: the same push twice changes nothing (ids stay), a push after
+    /// a rescan replaces what the last one brought, and a push that fails leaves the previous
+    /// evidence whole. Hits by other authors are not kept: a person pushes only their own evidence.
+    /// </summary>
+    Task<PushResult> ReplacePushedEvidenceAsync(PersonId person, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default);
+}

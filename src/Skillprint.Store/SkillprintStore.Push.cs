@@ -1,0 +1,156 @@
+using System.Data.Common;
+using Dapper;
+using Skillprint.Core.Evidence;
+using Skillprint.Core.People;
+using Skillprint.Store.Engines;
+
+namespace Skillprint.Store;
+
+/// <summary>Evidence pushed by `scan --push` (issue 12): per person and repository, replaced as a whole.</summary>
+public sealed partial class SkillprintStore : IPushStore
+{
+    public Task<PushResult> ReplacePushedEvidenceAsync(PersonId person, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(push);
+        RequireId(push.Framework, "framework");
+        RequireId(push.RepositoryIdentity, "repository identity");
+        RequireId(push.RepositoryName, "repository name");
+        foreach (var (hit, index) in push.Hits.Select((h, i) => (h, i)))
+        {
+            if (string.IsNullOrWhiteSpace(hit.Topic) || string.IsNullOrWhiteSpace(hit.Skill) || string.IsNullOrWhiteSpace(hit.Path) || hit.Line < 1 || hit.EndLine < hit.Line)
+            {
+                throw new StoreException(StoreFault.InvalidInput, $"hits[{index}]: a hit needs a topic, a skill, a path and lines 1 <= line <= endLine");
+            }
+        }
+
+        return WriteAsync(
+            async (db, transaction) =>
+            {
+                var owner = await RequirePersonAsync(db, person, transaction);
+                var mine = owner.Emails.ToHashSet(StringComparer.Ordinal);
+                var kept = push.Hits.Where(h => h.Author is { } author && mine.Contains(author.Trim().ToLowerInvariant())).ToList();
+                var repositoryId = await PushedRepositoryAsync(db, push, at, transaction);
+                var name = await db.Connection.ExecuteScalarAsync<string>("SELECT name FROM repositories WHERE id = @repositoryId", new { repositoryId }, transaction);
+                var emails = mine.ToArray();
+                var authorIn = Location.Engine == StoreEngine.Postgres ? "h.author_email = ANY(@emails)" : "h.author_email IN @emails";
+                var stored = (await db.Connection.QueryAsync<PushedRow>(
+                    $"""
+                    SELECT f.path AS Path, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
+                           h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At, h.snippet AS Snippet
+                    FROM hits AS h JOIN files AS f ON f.id = h.file_id
+                    WHERE f.repository_id = @repositoryId AND h.framework = @Framework AND {authorIn}
+                    """,
+                    new { repositoryId, push.Framework, emails },
+                    transaction)).Select(row => row.Key()).Order(StringComparer.Ordinal).ToList();
+                var wanted = kept.Select(h => PushedRow.Key(h)).Order(StringComparer.Ordinal).ToList();
+                if (stored.SequenceEqual(wanted, StringComparer.Ordinal))
+                {
+                    return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: false);
+                }
+
+                await db.Connection.ExecuteAsync(
+                    $"""
+                    DELETE FROM hits WHERE id IN (
+                        SELECT h.id FROM hits AS h JOIN files AS f ON f.id = h.file_id
+                        WHERE f.repository_id = @repositoryId AND h.framework = @Framework AND {authorIn})
+                    """,
+                    new { repositoryId, push.Framework, emails },
+                    transaction);
+                var scanId = await db.Connection.ExecuteScalarAsync<long>(
+                    """
+                    INSERT INTO scans (repository_id, framework, state, started_at, finished_at)
+                    VALUES (@repositoryId, @Framework, 'complete', @time, @time) RETURNING id
+                    """,
+                    new { repositoryId, push.Framework, time = db.Time(at) },
+                    transaction);
+                var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var hit in kept)
+                {
+                    var fileId = await db.Connection.ExecuteScalarAsync<long?>(
+                        "SELECT id FROM files WHERE repository_id = @repositoryId AND path = @Path", new { repositoryId, hit.Path }, transaction)
+                        ?? await db.Connection.ExecuteScalarAsync<long>(
+                            "INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES (@repositoryId, @Path, 'pushed', 0, @scanId) RETURNING id",
+                            new { repositoryId, hit.Path, scanId },
+                            transaction);
+                    var snippet = hit.Snippet ?? "";
+                    var occurrenceKey = $"{hit.Path}\n{hit.Skill}\n{snippet}";
+                    var occurrence = occurrences[occurrenceKey] = occurrences.GetValueOrDefault(occurrenceKey) + 1;
+                    await db.Connection.ExecuteAsync(
+                        """
+                        INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)
+                        VALUES (@fileId, @Framework, @Topic, @Skill, @Line, @EndLine, @snippet, @author, @Commit, @at, @occurrence)
+                        """,
+                        new
+                        {
+                            fileId,
+                            push.Framework,
+                            hit.Topic,
+                            hit.Skill,
+                            hit.Line,
+                            hit.EndLine,
+                            snippet,
+                            author = hit.Author!.Trim().ToLowerInvariant(),
+                            hit.Commit,
+                            at = db.Time(hit.At),
+                            occurrence,
+                        },
+                        transaction);
+                }
+
+                return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true);
+            },
+            cancel);
+    }
+
+    /// <summary>The repository a push names, by its identity; added (with a name no other repository
+    /// holds) when the store does not have it.</summary>
+    private static async Task<long> PushedRepositoryAsync(StoreDatabase db, EvidencePush push, DateTimeOffset at, DbTransaction transaction)
+    {
+        if (await db.Connection.ExecuteScalarAsync<long?>("SELECT id FROM repositories WHERE identity = @RepositoryIdentity", new { push.RepositoryIdentity }, transaction) is { } id)
+        {
+            return id;
+        }
+
+        var taken = await db.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM repositories WHERE name = @RepositoryName", new { push.RepositoryName }, transaction);
+        var name = taken == 0 ? push.RepositoryName : $"{push.RepositoryName} ({push.RepositoryIdentity})";
+        return await db.Connection.ExecuteScalarAsync<long>(
+            "INSERT INTO repositories (root, name, kind, remote, identity, added_at) VALUES (@root, @name, 'git', @Remote, @RepositoryIdentity, @time) RETURNING id",
+            new { root = "pushed:" + push.RepositoryIdentity, name, push.Remote, push.RepositoryIdentity, time = db.Time(at) },
+            transaction);
+    }
+
+    private sealed class PushedRow
+    {
+        public string Path { get; set; } = "";
+
+        public string Topic { get; set; } = "";
+
+        public string Skill { get; set; } = "";
+
+        public long Line { get; set; }
+
+        public long EndLine { get; set; }
+
+        public string? Author { get; set; }
+
+        public string? CommitId { get; set; }
+
+        public object? At { get; set; }
+
+        public string Snippet { get; set; } = "";
+
+        public string Key() => string.Join('\n', Path, Topic, Skill, Line, EndLine, Author, CommitId, StoredTime.ReadOptional(At, "hits.committed_at")?.ToString("O"), Snippet);
+
+        public static string Key(PushedHit hit) => string.Join(
+            '\n',
+            hit.Path,
+            hit.Topic,
+            hit.Skill,
+            hit.Line,
+            hit.EndLine,
+            hit.Author?.Trim().ToLowerInvariant(),
+            hit.Commit,
+            hit.At is { } time ? StoredTime.Normalize(time).ToString("O") : null,
+            hit.Snippet ?? "");
+    }
+}
