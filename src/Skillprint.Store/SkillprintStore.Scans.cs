@@ -39,11 +39,14 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 return RepositoryState.Empty;
             }
 
-            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash)>(
-                "SELECT framework, rules_hash FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
+            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash, long? StartedNs)>(
+                "SELECT framework, rules_hash, started_ns FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
                 new { id });
             var files = connection.Query<FileRow>(
-                "SELECT id AS Id, path AS Path, content_hash AS Hash, size AS Size FROM files WHERE repository_id = @id",
+                """
+                SELECT id AS Id, path AS Path, content_hash AS Hash, size AS Size, modified_ns AS ModifiedNs, inode AS Inode
+                FROM files WHERE repository_id = @id
+                """,
                 new { id }).ToList();
             var hitsByFile = connection.Query<StateHitRow>(
                 """
@@ -58,9 +61,12 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 .ToDictionary(g => g.Key, g => g.Select(ToScannedHit).ToList());
             var byPath = files.ToDictionary(
                 f => f.Path,
-                f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? []),
+                f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? [])
+                {
+                    Stamp = f.ModifiedNs is { } modified ? new FileStamp(f.Size, modified, f.Inode ?? 0) : null,
+                },
                 StringComparer.Ordinal);
-            return new RepositoryState(last.Framework, last.RulesHash, byPath);
+            return new RepositoryState(last.Framework, last.RulesHash, byPath) { ScanStartNs = last.StartedNs };
         });
     }
 
@@ -182,8 +188,11 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 {
                     case FileChange.Renamed:
                         connection.Execute(
-                            "UPDATE files SET path = @Path, scan_id = @scanId WHERE repository_id = @repositoryId AND path = @from",
-                            new { file.Path, scanId, repositoryId, from = update.RenamedFrom },
+                            """
+                            UPDATE files SET path = @Path, scan_id = @scanId, modified_ns = @ModifiedNs, inode = @Inode
+                            WHERE repository_id = @repositoryId AND path = @from
+                            """,
+                            new { file.Path, scanId, file.Stamp?.ModifiedNs, file.Stamp?.Inode, repositoryId, from = update.RenamedFrom },
                             transaction);
                         connection.Execute(
                             "UPDATE hit_dismissals SET path = @Path WHERE repository_id = @repositoryId AND path = @from",
@@ -197,14 +206,17 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                         fileId = existing;
                         connection.Execute("DELETE FROM hits WHERE file_id = @fileId", new { fileId }, transaction);
                         connection.Execute(
-                            "UPDATE files SET content_hash = @Hash, size = @Size, scan_id = @scanId WHERE id = @fileId",
-                            new { file.Hash, file.Size, scanId, fileId },
+                            "UPDATE files SET content_hash = @Hash, size = @Size, scan_id = @scanId, modified_ns = @ModifiedNs, inode = @Inode WHERE id = @fileId",
+                            new { file.Hash, file.Size, scanId, file.Stamp?.ModifiedNs, file.Stamp?.Inode, fileId },
                             transaction);
                         break;
                     default:
                         fileId = connection.ExecuteScalar<long>(
-                            "INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES (@repositoryId, @Path, @Hash, @Size, @scanId) RETURNING id",
-                            new { repositoryId, file.Path, file.Hash, file.Size, scanId },
+                            """
+                            INSERT INTO files (repository_id, path, content_hash, size, scan_id, modified_ns, inode)
+                            VALUES (@repositoryId, @Path, @Hash, @Size, @scanId, @ModifiedNs, @Inode) RETURNING id
+                            """,
+                            new { repositoryId, file.Path, file.Hash, file.Size, scanId, file.Stamp?.ModifiedNs, file.Stamp?.Inode },
                             transaction);
                         break;
                 }
@@ -235,14 +247,22 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 }
             }
 
+            if (write.Restamped.Count > 0)
+            {
+                connection.Execute(
+                    "UPDATE files SET size = @Size, modified_ns = @ModifiedNs, inode = @Inode WHERE repository_id = @repositoryId AND path = @Path",
+                    write.Restamped.Select(r => new { repositoryId, r.Path, r.Stamp.Size, r.Stamp.ModifiedNs, r.Stamp.Inode }),
+                    transaction);
+            }
+
             var counts = write.Counts;
             connection.Execute(
                 """
                 UPDATE scans SET state = 'complete', finished_at = @time, files_seen = @FilesSeen, files_parsed = @FilesParsed,
-                                 files_skipped = @FilesSkipped, parse_errors = @ParseErrors
+                                 files_skipped = @FilesSkipped, parse_errors = @ParseErrors, started_ns = @ScanStartNs
                 WHERE id = @scanId
                 """,
-                new { time = Database.Time(at), counts.FilesSeen, counts.FilesParsed, counts.FilesSkipped, counts.ParseErrors, scanId },
+                new { time = Database.Time(at), counts.FilesSeen, counts.FilesParsed, counts.FilesSkipped, counts.ParseErrors, write.ScanStartNs, scanId },
                 transaction);
             return 0;
         });
@@ -417,6 +437,10 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
         public string Hash { get; set; } = "";
 
         public long Size { get; set; }
+
+        public long? ModifiedNs { get; set; }
+
+        public long? Inode { get; set; }
     }
 
     private sealed class StateHitRow

@@ -86,7 +86,12 @@ public sealed record ScannedHit(string Topic, string Skill, int Line, int EndLin
 
 /// <summary>A file of a repository as last scanned: path relative to the root ('/' separated),
 /// SHA-256 of its content (lower-case hex), size in bytes, and its hits.</summary>
-public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyList<ScannedHit> Hits);
+public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyList<ScannedHit> Hits)
+{
+    /// <summary>What the file system said of the file before the scan read it (null when not
+    /// known, as for files stored before stamps were kept).</summary>
+    public FileStamp? Stamp { get; init; }
+}
 
 /// <summary>
 /// What the store holds for a repository after its last complete scan: the framework and rules
@@ -95,6 +100,11 @@ public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyL
 /// </summary>
 public sealed record RepositoryState(string? Framework, string? RulesHash, IReadOnlyDictionary<string, ScannedFile> Files)
 {
+    /// <summary>When the last complete scan started, by the real clock (ns since the Unix epoch),
+    /// before it looked at any file; null when not known. Stamps are trusted only for files
+    /// modified well before it (<see cref="FileStamp.IsSettled"/>).</summary>
+    public long? ScanStartNs { get; init; }
+
     public static RepositoryState Empty { get; } = new(null, null, new Dictionary<string, ScannedFile>(StringComparer.Ordinal));
 }
 
@@ -127,7 +137,16 @@ public sealed record ScanWrite(
     bool ReplaceAll,
     IReadOnlyList<FileUpdate> Updates,
     IReadOnlyList<string> Deleted,
-    ScanCounts Counts);
+    ScanCounts Counts)
+{
+    /// <summary>Files whose content is unchanged but whose stamp is new (touched, or read because
+    /// their stamp could not be trusted): only their stamp is written.</summary>
+    public IReadOnlyList<(string Path, FileStamp Stamp)> Restamped { get; init; } = [];
+
+    /// <summary>When this scan started, by the real clock (ns since the Unix epoch), before it
+    /// looked at any file: the next scan's <see cref="RepositoryState.ScanStartNs"/>.</summary>
+    public long? ScanStartNs { get; init; }
+}
 
 /// <summary>
 /// The store as the scanner needs it (implemented by Skillprint.Store). A scan is begun (a row in

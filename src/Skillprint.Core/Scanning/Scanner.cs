@@ -33,6 +33,8 @@ public sealed record FileProblem(string Path, int Line, int Column, string Messa
 /// <param name="FilesSeen">Files read (Python, config, and files the rules name).</param>
 /// <param name="FilesParsed">Files run through detection in this scan (new or changed).</param>
 /// <param name="FilesReused">Files unchanged since the last scan: their stored hits were kept.</param>
+/// <param name="FilesHashed">Files whose content was read and hashed; the others were taken as
+/// unchanged from their size, modification time and inode, as git's index does.</param>
 /// <param name="FilesRenamed">Files whose content moved to a new path: their hits moved with it.</param>
 /// <param name="FilesDeleted">Files of the last scan that are gone: their hits were dropped.</param>
 /// <param name="HitsPerTopic">Hits of the repository after the scan, by topic id.</param>
@@ -43,6 +45,7 @@ public sealed record RepositoryReport(
     int FilesSeen,
     int FilesParsed,
     int FilesReused,
+    int FilesHashed,
     int FilesRenamed,
     int FilesDeleted,
     IReadOnlyList<SkippedFile> Skipped,
@@ -61,10 +64,13 @@ public sealed record ScanReport(IReadOnlyList<RepositoryReport> Repositories, IR
 
 /// <summary>
 /// The scan pipeline (architecture.md, "The flow of one scan"): discovery, then per repository
-/// hashing of every file, detection of the new and changed ones in parallel, attribution of their
-/// hits, and one write. A file whose content hash is unchanged since the repository's last
-/// complete scan (with the same framework and rules) keeps its stored hits without being parsed; a
-/// file whose content reappears under a new path moves its hits; a file that is gone drops them.
+/// hashing of every file that may have changed, detection of the new and changed ones in parallel,
+/// attribution of their hits, and one write. A file whose size, modification time and inode are
+/// those stored at the repository's last complete scan, and whose modification is older than that
+/// scan's start, is not read at all (git's index does the same; a file modified as that scan ran
+/// is hashed anyway). A file whose content hash is unchanged since the last complete scan (with
+/// the same framework and rules) keeps its stored hits without being parsed; a file whose content
+/// reappears under a new path moves its hits; a file that is gone drops them.
 /// </summary>
 public sealed class Scanner
 {
@@ -137,6 +143,7 @@ public sealed class Scanner
     public RepositoryReport ScanRepository(DiscoveredRepository repository, IProgress<ScanProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        var startNs = FileStamp.ClockNs(); // before any file is looked at: the next scan's racy bound
         var name = repository.Info.Name;
         var notes = new List<string>(repository.Notes);
         long scanId;
@@ -194,7 +201,7 @@ public sealed class Scanner
                 {
                     var source = sources.Dequeue();
                     renamedFrom.Add(source.Path);
-                    var moved = new ScannedFile(file.Source.Path, file.Hash, file.Size, [.. source.Hits]);
+                    var moved = new ScannedFile(file.Source.Path, file.Hash, file.Size, [.. source.Hits]) { Stamp = file.Stamp };
                     updates.Add(new FileUpdate(moved, FileChange.Renamed, source.Path));
                     kept.Add(moved);
                 }
@@ -231,7 +238,7 @@ public sealed class Scanner
             var attributed = Attribute(repository, state, detected, notes, progress, parallel);
             foreach (var (file, hits) in attributed)
             {
-                var scanned = new ScannedFile(file.Source.Path, file.Hash, file.Size, hits);
+                var scanned = new ScannedFile(file.Source.Path, file.Hash, file.Size, hits) { Stamp = file.Stamp };
                 var change = state.Files.ContainsKey(file.Source.Path) && !replaceAll ? FileChange.Changed : FileChange.New;
                 updates.Add(new FileUpdate(scanned, change));
                 kept.Add(scanned);
@@ -239,7 +246,12 @@ public sealed class Scanner
 
             // 5. One write for the whole repository.
             var counts = new ScanCounts(present.Count, toDetect.Count, skipped.Count, problems.Count);
-            store.CompleteScan(scanId, new ScanWrite(replaceAll, updates, deleted, counts), time.GetUtcNow());
+            var restamped = present
+                .Where(r => r.Unchanged is { } stored && r.Stamp is { } stamp && stored.Stamp != stamp)
+                .Select(r => (r.Source.Path, r.Stamp!.Value))
+                .ToList();
+            var write = new ScanWrite(replaceAll, updates, deleted, counts) { Restamped = restamped, ScanStartNs = startNs };
+            store.CompleteScan(scanId, write, time.GetUtcNow());
 
             var perTopic = kept
                 .SelectMany(f => f.Hits)
@@ -252,6 +264,7 @@ public sealed class Scanner
                 present.Count,
                 toDetect.Count,
                 present.Count - toDetect.Count - renamedFrom.Count,
+                present.Count(r => r.Hashed),
                 renamedFrom.Count,
                 deleted.Count,
                 skipped,
@@ -277,19 +290,27 @@ public sealed class Scanner
     }
 
     private static RepositoryReport Failed(DiscoveredRepository repository, List<string> notes, Stopwatch clock, string message) =>
-        new(repository.Info, repository.HeadCommit, 0, 0, 0, 0, 0, repository.Skipped, [], new Dictionary<string, int>(), notes, clock.Elapsed, message);
+        new(repository.Info, repository.HeadCommit, 0, 0, 0, 0, 0, 0, repository.Skipped, [], new Dictionary<string, int>(), notes, clock.Elapsed, message);
 
     /// <summary>One file read: its hash and size, the stored file when it is unchanged, its content
-    /// when it needs detection, or why it was skipped.</summary>
-    private sealed record ReadFile(SourceFile Source, string Hash, long Size, ScannedFile? Unchanged, byte[]? Content, SkipReason? Skip);
+    /// when it needs detection, or why it was skipped; its stamp, and whether its content was read
+    /// and hashed (false when the stamp showed it unchanged).</summary>
+    private sealed record ReadFile(SourceFile Source, string Hash, long Size, ScannedFile? Unchanged, byte[]? Content, SkipReason? Skip)
+    {
+        public FileStamp? Stamp { get; init; }
+
+        public bool Hashed { get; init; }
+    }
 
     private ReadFile Read(SourceFile source, RepositoryState state, bool replaceAll)
     {
         byte[] content;
+        FileStamp stamp;
         var strict = Detector.IsPythonFile(source.Path) || rules.IsConfigFile(source.Path);
         try
         {
-            var length = new FileInfo(source.FullPath).Length;
+            stamp = FileStamp.Of(source.FullPath);
+            var length = stamp.Size;
             if (length > options.MaxFileSize)
             {
                 if (strict)
@@ -298,7 +319,12 @@ public sealed class Scanner
                 }
 
                 // A file named by a rule (a big lock file) counts by its name: its content is not read.
-                return new ReadFile(source, $"size:{length}", length, Reuse(source.Path, $"size:{length}", state, replaceAll), [], null);
+                return new ReadFile(source, $"size:{length}", length, Reuse(source.Path, $"size:{length}", state, replaceAll), [], null) { Stamp = stamp };
+            }
+
+            if (Settled(source.Path, stamp, state, replaceAll) is { } settled)
+            {
+                return new ReadFile(source, settled.Hash, settled.Size, settled, null, null) { Stamp = stamp };
             }
 
             content = File.ReadAllBytes(source.FullPath);
@@ -315,8 +341,20 @@ public sealed class Scanner
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var unchanged = Reuse(source.Path, hash, state, replaceAll);
-        return new ReadFile(source, hash, content.Length, unchanged, unchanged is null ? content : null, null);
+        return new ReadFile(source, hash, content.Length, unchanged, unchanged is null ? content : null, null) { Stamp = stamp, Hashed = true };
     }
+
+    /// <summary>The stored file when its stamp is the one <paramref name="stamp"/> shows and the file
+    /// was last modified well before the last scan started (not racy): then it is unchanged
+    /// without reading it. Null when its content must be read.</summary>
+    private static ScannedFile? Settled(string path, FileStamp stamp, RepositoryState state, bool replaceAll) =>
+        !replaceAll
+        && state.ScanStartNs is { } lastStart
+        && state.Files.TryGetValue(path, out var stored)
+        && stored.Stamp == stamp
+        && stamp.IsSettled(lastStart)
+            ? stored
+            : null;
 
     private static ScannedFile? Reuse(string path, string hash, RepositoryState state, bool replaceAll) =>
         !replaceAll && state.Files.TryGetValue(path, out var stored) && string.Equals(stored.Hash, hash, StringComparison.Ordinal)
