@@ -23,18 +23,13 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             AND d.framework = h.framework AND d.skill = h.skill AND d.snippet = h.snippet AND d.occurrence = h.occurrence
         """;
 
-    public RepositoryState LoadState(RepositoryInfo repository)
+    public RepositoryState LoadState(RepositoryInfo repository, bool withHits = true)
     {
         ArgumentNullException.ThrowIfNull(repository);
         return Read(() =>
         {
             var connection = Database.Connection;
-            var repositoryId = connection.QuerySingleOrDefault<long?>(
-                "SELECT id FROM repositories WHERE identity = @identity", new { identity = repository.Identity })
-                ?? connection.QuerySingleOrDefault<long?>(
-                    "SELECT id FROM repositories WHERE root = @root AND identity = @pathIdentity",
-                    new { root = repository.Root, pathIdentity = "path:" + repository.Root });
-            if (repositoryId is not { } id)
+            if (StoredRepositoryId(repository) is not { } id)
             {
                 return RepositoryState.Empty;
             }
@@ -48,17 +43,7 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 FROM files WHERE repository_id = @id
                 """,
                 new { id }).ToList();
-            var hitsByFile = connection.Query<StateHitRow>(
-                """
-                SELECT h.file_id AS FileId, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
-                       h.snippet AS Snippet, h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At
-                FROM hits AS h JOIN files AS f ON f.id = h.file_id
-                WHERE f.repository_id = @id
-                ORDER BY h.file_id, h.line, h.skill
-                """,
-                new { id })
-                .GroupBy(h => h.FileId)
-                .ToDictionary(g => g.Key, g => g.Select(ToScannedHit).ToList());
+            var hitsByFile = withHits ? HitsByFile(id, null) : [];
             var byPath = files.ToDictionary(
                 f => f.Path,
                 f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? [])
@@ -68,6 +53,82 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 StringComparer.Ordinal);
             return new RepositoryState(last.Framework, last.RulesHash, byPath) { ScanStartNs = last.StartedNs };
         });
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<ScannedHit>> LoadHits(RepositoryInfo repository, IReadOnlyCollection<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(paths);
+        return Read(() =>
+        {
+            var result = new Dictionary<string, IReadOnlyList<ScannedHit>>(StringComparer.Ordinal);
+            if (paths.Count == 0 || StoredRepositoryId(repository) is not { } id)
+            {
+                return result;
+            }
+
+            var wanted = paths.ToHashSet(StringComparer.Ordinal);
+            var fileIds = Database.Connection
+                .Query<(long Id, string Path)>("SELECT id, path FROM files WHERE repository_id = @id", new { id })
+                .Where(f => wanted.Contains(f.Path))
+                .ToDictionary(f => f.Id, f => f.Path);
+            foreach (var (fileId, hits) in HitsByFile(id, fileIds.Keys))
+            {
+                result[fileIds[fileId]] = hits;
+            }
+
+            return result;
+        });
+    }
+
+    public IReadOnlyDictionary<string, int> CountHitsPerTopic(long scanId) => Read(() => Database.Connection
+        .Query<(string Topic, long Count)>(
+            """
+            SELECT h.topic, COUNT(*) FROM hits AS h JOIN files AS f ON f.id = h.file_id
+            WHERE f.repository_id = (SELECT repository_id FROM scans WHERE id = @scanId)
+            GROUP BY h.topic
+            """,
+            new { scanId })
+        .OrderBy(row => row.Topic, StringComparer.Ordinal)
+        .ToDictionary(row => row.Topic, row => (int)row.Count, StringComparer.Ordinal));
+
+    private long? StoredRepositoryId(RepositoryInfo repository) =>
+        Database.Connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM repositories WHERE identity = @identity", new { identity = repository.Identity })
+        ?? Database.Connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM repositories WHERE root = @root AND identity = @pathIdentity",
+            new { root = repository.Root, pathIdentity = "path:" + repository.Root });
+
+    /// <summary>The hits of a repository's files (of the files given, or all), by file id, in line and skill order.</summary>
+    private Dictionary<long, List<ScannedHit>> HitsByFile(long repositoryId, IReadOnlyCollection<long>? fileIds)
+    {
+        const string Columns =
+            """
+            SELECT h.file_id AS FileId, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
+                   h.snippet AS Snippet, h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At
+            FROM hits AS h
+            """;
+        var connection = Database.Connection;
+        var rows = fileIds is null
+            ? connection.Query<StateHitRow>(
+                $"{Columns} JOIN files AS f ON f.id = h.file_id WHERE f.repository_id = @repositoryId ORDER BY h.file_id, h.line, h.skill",
+                new { repositoryId })
+            : fileIds.Chunk(500).SelectMany(ids => connection.Query<StateHitRow>(
+                // Dapper hands a list to Npgsql as one array (read with ANY); for SQLite it expands IN (...).
+                $"{Columns} WHERE {(Location.Engine == StoreEngine.Postgres ? "h.file_id = ANY(@ids)" : "h.file_id IN @ids")} ORDER BY h.file_id, h.line, h.skill",
+                new { ids }));
+        var byFile = new Dictionary<long, List<ScannedHit>>();
+        foreach (var row in rows)
+        {
+            if (!byFile.TryGetValue(row.FileId, out var hits))
+            {
+                byFile[row.FileId] = hits = [];
+            }
+
+            hits.Add(ToScannedHit(row));
+        }
+
+        return byFile;
     }
 
     public IReadOnlyList<string> FolderRoots() => Read(() => Database.Connection

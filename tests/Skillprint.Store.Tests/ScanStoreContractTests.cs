@@ -87,6 +87,29 @@ public abstract class ScanStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void A_state_without_hits_and_the_hits_of_some_files_and_the_counts_per_topic_read_back()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        var id = store.BeginScan(Api, Framework, "r1", "abc", Monday);
+        store.CompleteScan(id, Full(
+            File("a.py", "ha", Hit("async.queue", 3, Ada), Hit("async.run", 5, Bo)),
+            File("b.py", "hb", Hit("typing.generics", 9, Bo)),
+            File("c.py", "hc")), Monday.AddSeconds(5));
+
+        var files = store.LoadState(Api, withHits: false);
+        files.Files.Keys.Order().ShouldBe(["a.py", "b.py", "c.py"]);
+        files.Files.Values.ShouldAllBe(f => f.Hits.Count == 0);
+        files.Files["a.py"].Hash.ShouldBe("ha");
+
+        var hits = store.LoadHits(Api, ["a.py", "c.py", "gone.py"]);
+        hits.Keys.ShouldBe(["a.py"]);
+        hits["a.py"].ShouldBe(store.LoadState(Api).Files["a.py"].Hits);
+        hits["a.py"].Select(h => h.Skill).ShouldBe(["async.queue", "async.run"]);
+
+        store.CountHitsPerTopic(id).ShouldBe(new Dictionary<string, int> { ["async"] = 2, ["typing"] = 1 });
+    }
+
+    [Fact]
     public void Changes_renames_and_deletions_are_applied_and_other_files_keep_their_rows()
     {
         using var store = SkillprintStore.Open(Harness.Location);

@@ -155,8 +155,17 @@ public sealed record ScanWrite(
 /// </summary>
 public interface IScanStore
 {
-    /// <summary>The repository's state after its last complete scan (empty when never scanned).</summary>
-    RepositoryState LoadState(RepositoryInfo repository);
+    /// <summary>The repository's state after its last complete scan (empty when never scanned).
+    /// Without <paramref name="withHits"/> every file's <see cref="ScannedFile.Hits"/> is empty:
+    /// what a rescan needs to decide which files changed, without reading every stored hit.</summary>
+    RepositoryState LoadState(RepositoryInfo repository, bool withHits = true);
+
+    /// <summary>The stored hits of the repository's files at <paramref name="paths"/>, by path
+    /// (a path without hits, or not stored, is left out).</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<ScannedHit>> LoadHits(RepositoryInfo repository, IReadOnlyCollection<string> paths);
+
+    /// <summary>How many hits the repository of a scan holds, by topic id.</summary>
+    IReadOnlyDictionary<string, int> CountHitsPerTopic(long scanId);
 
     /// <summary>The roots of the plain folders (not git repositories) scanned before.</summary>
     IReadOnlyList<string> FolderRoots();

@@ -150,7 +150,8 @@ public sealed class Scanner
         RepositoryState state;
         try
         {
-            state = store.LoadState(repository.Info);
+            // Stored hits are read only where a scan needs them (below): a rescan of an unchanged tree reads none.
+            state = store.LoadState(repository.Info, withHits: false);
             scanId = store.BeginScan(repository.Info, rules.Framework.Id, RulesHash, repository.HeadCommit, time.GetUtcNow());
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -162,6 +163,12 @@ public sealed class Scanner
         {
             var replaceAll = !string.Equals(state.Framework, rules.Framework.Id, StringComparison.Ordinal)
                 || !string.Equals(state.RulesHash, RulesHash, StringComparison.Ordinal);
+            if (replaceAll && state.Files.Count > 0)
+            {
+                // Every file is detected again; the authors of stored hits on the same content are kept.
+                state = store.LoadState(repository.Info, withHits: true);
+            }
+
             var files = repository.Files;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
 
@@ -181,7 +188,6 @@ public sealed class Scanner
 
             // 2. Renames: a new path whose content is that of a path that is gone takes its hits.
             var updates = new List<FileUpdate>();
-            var kept = new List<ScannedFile>();
             var toDetect = new List<ReadFile>();
             var goneByHash = replaceAll
                 ? []
@@ -192,18 +198,19 @@ public sealed class Scanner
             var renamedFrom = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in present)
             {
-                if (file.Unchanged is { } unchanged)
+                if (file.Unchanged is not null)
                 {
-                    kept.Add(unchanged);
+                    continue; // kept as stored
                 }
-                else if (!replaceAll && !state.Files.ContainsKey(file.Source.Path)
+
+                if (!replaceAll && !state.Files.ContainsKey(file.Source.Path)
                     && goneByHash.TryGetValue(file.Hash, out var sources) && sources.Count > 0)
                 {
                     var source = sources.Dequeue();
                     renamedFrom.Add(source.Path);
-                    var moved = new ScannedFile(file.Source.Path, file.Hash, file.Size, [.. source.Hits]) { Stamp = file.Stamp };
+                    // The store moves the stored hits with the row (not read here).
+                    var moved = new ScannedFile(file.Source.Path, file.Hash, file.Size, []) { Stamp = file.Stamp };
                     updates.Add(new FileUpdate(moved, FileChange.Renamed, source.Path));
-                    kept.Add(moved);
                 }
                 else
                 {
@@ -214,6 +221,24 @@ public sealed class Scanner
             var deleted = replaceAll
                 ? []
                 : state.Files.Keys.Where(p => !presentPaths.Contains(p) && !renamedFrom.Contains(p)).Order(StringComparer.Ordinal).ToList();
+
+            if (!replaceAll)
+            {
+                // A detected file takes the authors of stored hits on the same content (Attribute).
+                var detectedHashes = toDetect.Select(f => f.Hash).ToHashSet(StringComparer.Ordinal);
+                var sameContent = state.Files.Values.Where(f => detectedHashes.Contains(f.Hash)).Select(f => f.Path).ToList();
+                if (sameContent.Count > 0)
+                {
+                    var stored = store.LoadHits(repository.Info, sameContent);
+                    var withHits = new Dictionary<string, ScannedFile>(state.Files, StringComparer.Ordinal);
+                    foreach (var (path, hits) in stored)
+                    {
+                        withHits[path] = withHits[path] with { Hits = hits };
+                    }
+
+                    state = state with { Files = withHits };
+                }
+            }
 
             // 3. Detection of new and changed files, in parallel.
             var detected = new (ReadFile File, FileDetection Detection)[toDetect.Count];
@@ -241,7 +266,6 @@ public sealed class Scanner
                 var scanned = new ScannedFile(file.Source.Path, file.Hash, file.Size, hits) { Stamp = file.Stamp };
                 var change = state.Files.ContainsKey(file.Source.Path) && !replaceAll ? FileChange.Changed : FileChange.New;
                 updates.Add(new FileUpdate(scanned, change));
-                kept.Add(scanned);
             }
 
             // 5. One write for the whole repository.
@@ -252,12 +276,7 @@ public sealed class Scanner
                 .ToList();
             var write = new ScanWrite(replaceAll, updates, deleted, counts) { Restamped = restamped, ScanStartNs = startNs };
             store.CompleteScan(scanId, write, time.GetUtcNow());
-
-            var perTopic = kept
-                .SelectMany(f => f.Hits)
-                .GroupBy(h => h.Topic, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var perTopic = store.CountHitsPerTopic(scanId);
             return new RepositoryReport(
                 repository.Info,
                 repository.HeadCommit,

@@ -77,13 +77,15 @@ public sealed class ChangeDetectionTests : IDisposable
     {
         // A file system that keeps whole seconds: the file is written in the second the scan runs,
         // and changed again within that second after the scan read it. Size, time and inode are all
-        // as stored; only its time, not older than the scan's start, says it may have changed.
+        // as stored; only its time, not older than the scan's start, says it may have changed. The
+        // whole second is taken half a minute ahead, so that a busy machine that starts the scan
+        // late still has the file's time in the scan's second or after.
         var folder = workshop.Folder("racy");
         var path = Path.Join(folder, "jobs.py");
         const string before = "import asyncio\n\nqueue = asyncio.Queue()\n";
         const string after = "import asyncio\n\nasyncio.run(main())   #\n";
         after.Length.ShouldBe(before.Length);
-        var second = DateTime.UnixEpoch.AddSeconds(Math.Floor((DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds));
+        var second = DateTime.UnixEpoch.AddSeconds(Math.Floor((DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds) + 30);
         File.WriteAllText(path, before);
         File.SetLastWriteTimeUtc(path, second);
         var first = ScanOne(folder);
