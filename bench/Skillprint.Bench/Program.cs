@@ -4,7 +4,8 @@ namespace Skillprint.Bench;
 /// Benchmarks that print our figures beside a peer's, measured in the same run.
 /// <c>dotnet run -c Release --project bench/Skillprint.Bench -- parse [--corpus DIR] [--runs N]</c>;
 /// <c>... -- scan [--corpus DIR] [--commits N]</c>; <c>... -- open-check [--db FILE] [--corpus DIR] [--runs N]</c>;
-/// <c>... -- blame REPOSITORY... [--sample N]</c>; <c>... -- levels --clones DIR</c> (docs/levels.md)
+/// <c>... -- blame REPOSITORY... [--sample N]</c>; <c>... -- startup [--cli PATH] [--runs N] [--corpus DIR]</c>;
+/// <c>... -- levels --clones DIR</c> (docs/levels.md)
 /// </summary>
 public static class Program
 {
@@ -30,12 +31,17 @@ public static class Program
             return BlameBenchmark.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "startup", StringComparison.Ordinal))
+        {
+            return StartupBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "levels", StringComparison.Ordinal))
         {
             return LevelCalibration.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | levels --clones DIR");
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | startup [--cli PATH] [--runs N] [--corpus DIR] | levels --clones DIR");
         return 2;
     }
 }
