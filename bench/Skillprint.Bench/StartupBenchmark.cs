@@ -129,7 +129,7 @@ public static class StartupBenchmark
         }
     }
 
-    private sealed record Timing(int Code, TimeSpan Wall, TimeSpan Cpu, string Output, string Error)
+    internal sealed record Timing(int Code, TimeSpan Wall, TimeSpan Cpu, string Output, string Error)
     {
         public Timing Checked(TextWriter errors)
         {
@@ -158,7 +158,7 @@ public static class StartupBenchmark
 
     /// <summary>Runs the command as a person would (<c>dotnet skillprint.dll</c>, as ./skillprint
     /// does, or an executable), output captured; wall time and the process's own CPU time.</summary>
-    private static Timing Exec(string cli, string directory, params string[] args)
+    internal static Timing Exec(string cli, string directory, params string[] args)
     {
         var start = cli.EndsWith(".dll", StringComparison.Ordinal)
             ? new ProcessStartInfo("dotnet") { ArgumentList = { cli } }
@@ -196,6 +196,15 @@ public static class StartupBenchmark
         return TimeSpan.FromSeconds(buffer[0] + buffer[2]) + TimeSpan.FromMicroseconds(buffer[1] + buffer[3]);
     }
 
+    /// <summary>The peak resident memory of the largest finished child of this process so far, in
+    /// bytes (getrusage(RUSAGE_CHILDREN).ru_maxrss, kept in KB after the two timevals).</summary>
+    internal static long ChildrenPeakMemory()
+    {
+        const int RusageChildren = -1;
+        var buffer = new long[18];
+        return GetRusage(RusageChildren, buffer) == 0 ? buffer[4] * 1024 : 0;
+    }
+
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
 #pragma warning disable SYSLIB1054 // a plain blittable call
     private static extern int GetRusage(int who, [System.Runtime.InteropServices.Out] long[] usage);
@@ -203,7 +212,7 @@ public static class StartupBenchmark
 
     /// <summary>The command ./skillprint builds (artifacts/skillprint-cli/cli/skillprint.dll), found
     /// above the current directory or this benchmark's.</summary>
-    private static string? FindBuiltCli()
+    internal static string? FindBuiltCli()
     {
         foreach (var from in (string[])[Directory.GetCurrentDirectory(), AppContext.BaseDirectory])
         {
@@ -220,7 +229,7 @@ public static class StartupBenchmark
         return null;
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
