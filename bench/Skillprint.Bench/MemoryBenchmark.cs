@@ -7,7 +7,7 @@ namespace Skillprint.Bench;
 /// <summary>
 /// The peak memory of a full scan of a large repository: a git repository of N Python files
 /// (default 10,000) made with <c>git fast-import</c> (one commit adding every file, then 200
-/// commits by four other authors changing some), scanned into a fresh store by the
+/// commits by the five authors changing some), scanned into a fresh store by the
 /// <c>skillprint</c> command as a child process; its peak resident memory from
 /// getrusage(RUSAGE_CHILDREN), the largest finished child so far (exact when it exceeds every
 /// earlier child's, which the output says). Beside it, <c>git log --numstat</c> over the history.
