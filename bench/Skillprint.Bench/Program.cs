@@ -5,6 +5,7 @@ namespace Skillprint.Bench;
 /// <c>dotnet run -c Release --project bench/Skillprint.Bench -- parse [--corpus DIR] [--runs N]</c>;
 /// <c>... -- scan [--corpus DIR] [--commits N]</c>; <c>... -- open-check [--db FILE] [--corpus DIR] [--runs N]</c>;
 /// <c>... -- blame REPOSITORY... [--sample N]</c>; <c>... -- toml [--files N] [--runs N]</c> (docs/performance.md);
+/// <c>... -- startup [--cli PATH] [--runs N] [--corpus DIR]</c>; <c>... -- memory [--cli PATH] [--files N]</c>;
 /// <c>... -- levels --clones DIR</c> (docs/levels.md)
 /// </summary>
 public static class Program
@@ -36,12 +37,22 @@ public static class Program
             return TomlBenchmark.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "startup", StringComparison.Ordinal))
+        {
+            return StartupBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
+        if (args.Length > 0 && string.Equals(args[0], "memory", StringComparison.Ordinal))
+        {
+            return MemoryBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "levels", StringComparison.Ordinal))
         {
             return LevelCalibration.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | levels --clones DIR");
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | startup [--cli PATH] [--runs N] [--corpus DIR] | memory [--cli PATH] [--files N] | levels --clones DIR");
         return 2;
     }
 }

@@ -42,12 +42,7 @@ public static class ScanBenchmark
             }
         }
 
-        corpus ??= Path.Combine(
-            Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"),
-            "versions",
-            "3.11.7",
-            "lib",
-            "python3.11");
+        corpus ??= DefaultCorpus();
         if (!Directory.Exists(corpus))
         {
             errors.WriteLine($"no corpus at {corpus}; give one with --corpus DIR");
@@ -130,6 +125,14 @@ public static class ScanBenchmark
         }
     }
 
+    /// <summary>CPython 3.11's standard library under pyenv.</summary>
+    public static string DefaultCorpus() => Path.Combine(
+        Environment.GetEnvironmentVariable("PYENV_ROOT") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".pyenv"),
+        "versions",
+        "3.11.7",
+        "lib",
+        "python3.11");
+
     private static long CorpusBytes(SkillprintStore store) =>
         store.ListRepositories()
             .Select(r => store.LoadState(r.Repository))
@@ -137,7 +140,7 @@ public static class ScanBenchmark
             .Where(f => f.Path.EndsWith(".py", StringComparison.Ordinal))
             .Sum(f => f.Size);
 
-    private static void CopyFolder(string from, string to)
+    public static void CopyFolder(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 }))
         {

@@ -25,45 +25,112 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             AND d.framework = h.framework AND d.skill = h.skill AND d.snippet = h.snippet AND d.occurrence = h.occurrence
         """;
 
-    public RepositoryState LoadState(RepositoryInfo repository)
+    public RepositoryState LoadState(RepositoryInfo repository, bool withHits = true)
     {
         ArgumentNullException.ThrowIfNull(repository);
         return Read(db =>
         {
             var connection = db.Connection;
-            var repositoryId = connection.QuerySingleOrDefault<long?>(
-                "SELECT id FROM repositories WHERE identity = @identity", new { identity = repository.Identity })
-                ?? connection.QuerySingleOrDefault<long?>(
-                    "SELECT id FROM repositories WHERE root = @root AND identity = @pathIdentity",
-                    new { root = repository.Root, pathIdentity = "path:" + repository.Root });
-            if (repositoryId is not { } id)
+            if (StoredRepositoryId(db, repository) is not { } id)
             {
                 return RepositoryState.Empty;
             }
 
-            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash, string? HeadCommit)>(
-                "SELECT framework, rules_hash, head_commit FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
+            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash, long? StartedNs, string? HeadCommit)>(
+                "SELECT framework, rules_hash, started_ns, head_commit FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
                 new { id });
             var files = connection.Query<FileRow>(
-                "SELECT id AS Id, path AS Path, content_hash AS Hash, size AS Size FROM files WHERE repository_id = @id",
-                new { id }).ToList();
-            var hitsByFile = connection.Query<StateHitRow>(
                 """
-                SELECT h.file_id AS FileId, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
-                       h.snippet AS Snippet, h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At
-                FROM hits AS h JOIN files AS f ON f.id = h.file_id
-                WHERE f.repository_id = @id
-                ORDER BY h.file_id, h.line, h.skill
+                SELECT id AS Id, path AS Path, content_hash AS Hash, size AS Size, modified_ns AS ModifiedNs, inode AS Inode
+                FROM files WHERE repository_id = @id
                 """,
-                new { id })
-                .GroupBy(h => h.FileId)
-                .ToDictionary(g => g.Key, g => g.Select(ToScannedHit).ToList());
+                new { id }).ToList();
+            var hitsByFile = withHits ? HitsByFile(db, id, null) : [];
             var byPath = files.ToDictionary(
                 f => f.Path,
-                f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? []),
+                f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? [])
+                {
+                    Stamp = f.ModifiedNs is { } modified ? new FileStamp(f.Size, modified, f.Inode ?? 0) : null,
+                },
                 StringComparer.Ordinal);
-            return new RepositoryState(last.Framework, last.RulesHash, byPath) { HeadCommit = last.HeadCommit };
+            return new RepositoryState(last.Framework, last.RulesHash, byPath) { ScanStartNs = last.StartedNs, HeadCommit = last.HeadCommit };
         });
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<ScannedHit>> LoadHits(RepositoryInfo repository, IReadOnlyCollection<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(paths);
+        return Read(db =>
+        {
+            var result = new Dictionary<string, IReadOnlyList<ScannedHit>>(StringComparer.Ordinal);
+            if (paths.Count == 0 || StoredRepositoryId(db, repository) is not { } id)
+            {
+                return result;
+            }
+
+            var wanted = paths.ToHashSet(StringComparer.Ordinal);
+            var fileIds = db.Connection
+                .Query<(long Id, string Path)>("SELECT id, path FROM files WHERE repository_id = @id", new { id })
+                .Where(f => wanted.Contains(f.Path))
+                .ToDictionary(f => f.Id, f => f.Path);
+            foreach (var (fileId, hits) in HitsByFile(db, id, fileIds.Keys))
+            {
+                result[fileIds[fileId]] = hits;
+            }
+
+            return result;
+        });
+    }
+
+    public IReadOnlyDictionary<string, int> CountHitsPerTopic(long scanId) => Read(db => db.Connection
+        .Query<(string Topic, long Count)>(
+            """
+            SELECT h.topic, COUNT(*) FROM hits AS h JOIN files AS f ON f.id = h.file_id
+            WHERE f.repository_id = (SELECT repository_id FROM scans WHERE id = @scanId)
+            GROUP BY h.topic
+            """,
+            new { scanId })
+        .OrderBy(row => row.Topic, StringComparer.Ordinal)
+        .ToDictionary(row => row.Topic, row => (int)row.Count, StringComparer.Ordinal));
+
+    private static long? StoredRepositoryId(StoreDatabase db, RepositoryInfo repository) =>
+        db.Connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM repositories WHERE identity = @identity", new { identity = repository.Identity })
+        ?? db.Connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM repositories WHERE root = @root AND identity = @pathIdentity",
+            new { root = repository.Root, pathIdentity = "path:" + repository.Root });
+
+    /// <summary>The hits of a repository's files (of the files given, or all), by file id, in line and skill order.</summary>
+    private Dictionary<long, List<ScannedHit>> HitsByFile(StoreDatabase db, long repositoryId, IReadOnlyCollection<long>? fileIds)
+    {
+        const string Columns =
+            """
+            SELECT h.file_id AS FileId, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
+                   h.snippet AS Snippet, h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At
+            FROM hits AS h
+            """;
+        var connection = db.Connection;
+        var rows = fileIds is null
+            ? connection.Query<StateHitRow>(
+                $"{Columns} JOIN files AS f ON f.id = h.file_id WHERE f.repository_id = @repositoryId ORDER BY h.file_id, h.line, h.skill",
+                new { repositoryId })
+            : fileIds.Chunk(500).SelectMany(ids => connection.Query<StateHitRow>(
+                // Dapper hands a list to Npgsql as one array (read with ANY); for SQLite it expands IN (...).
+                $"{Columns} WHERE {(Location.Engine == StoreEngine.Postgres ? "h.file_id = ANY(@ids)" : "h.file_id IN @ids")} ORDER BY h.file_id, h.line, h.skill",
+                new { ids }));
+        var byFile = new Dictionary<long, List<ScannedHit>>();
+        foreach (var row in rows)
+        {
+            if (!byFile.TryGetValue(row.FileId, out var hits))
+            {
+                byFile[row.FileId] = hits = [];
+            }
+
+            hits.Add(ToScannedHit(row));
+        }
+
+        return byFile;
     }
 
     public IReadOnlyList<string> FolderRoots() => Read(db => db.Connection
@@ -184,8 +251,11 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 {
                     case FileChange.Renamed:
                         connection.Execute(
-                            "UPDATE files SET path = @Path, scan_id = @scanId WHERE repository_id = @repositoryId AND path = @from",
-                            new { file.Path, scanId, repositoryId, from = update.RenamedFrom },
+                            """
+                            UPDATE files SET path = @Path, scan_id = @scanId, modified_ns = @ModifiedNs, inode = @Inode
+                            WHERE repository_id = @repositoryId AND path = @from
+                            """,
+                            new { file.Path, scanId, file.Stamp?.ModifiedNs, file.Stamp?.Inode, repositoryId, from = update.RenamedFrom },
                             transaction);
                         connection.Execute(
                             "UPDATE hit_dismissals SET path = @Path WHERE repository_id = @repositoryId AND path = @from",
@@ -199,14 +269,17 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                         fileId = existing;
                         connection.Execute("DELETE FROM hits WHERE file_id = @fileId", new { fileId }, transaction);
                         connection.Execute(
-                            "UPDATE files SET content_hash = @Hash, size = @Size, scan_id = @scanId WHERE id = @fileId",
-                            new { file.Hash, file.Size, scanId, fileId },
+                            "UPDATE files SET content_hash = @Hash, size = @Size, scan_id = @scanId, modified_ns = @ModifiedNs, inode = @Inode WHERE id = @fileId",
+                            new { file.Hash, file.Size, scanId, file.Stamp?.ModifiedNs, file.Stamp?.Inode, fileId },
                             transaction);
                         break;
                     default:
                         fileId = connection.ExecuteScalar<long>(
-                            "INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES (@repositoryId, @Path, @Hash, @Size, @scanId) RETURNING id",
-                            new { repositoryId, file.Path, file.Hash, file.Size, scanId },
+                            """
+                            INSERT INTO files (repository_id, path, content_hash, size, scan_id, modified_ns, inode)
+                            VALUES (@repositoryId, @Path, @Hash, @Size, @scanId, @ModifiedNs, @Inode) RETURNING id
+                            """,
+                            new { repositoryId, file.Path, file.Hash, file.Size, scanId, file.Stamp?.ModifiedNs, file.Stamp?.Inode },
                             transaction);
                         break;
                 }
@@ -237,14 +310,22 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 }
             }
 
+            if (write.Restamped.Count > 0)
+            {
+                connection.Execute(
+                    "UPDATE files SET size = @Size, modified_ns = @ModifiedNs, inode = @Inode WHERE repository_id = @repositoryId AND path = @Path",
+                    write.Restamped.Select(r => new { repositoryId, r.Path, r.Stamp.Size, r.Stamp.ModifiedNs, r.Stamp.Inode }),
+                    transaction);
+            }
+
             var counts = write.Counts;
             connection.Execute(
                 """
                 UPDATE scans SET state = 'complete', finished_at = @time, files_seen = @FilesSeen, files_parsed = @FilesParsed,
-                                 files_skipped = @FilesSkipped, parse_errors = @ParseErrors
+                                 files_skipped = @FilesSkipped, parse_errors = @ParseErrors, started_ns = @ScanStartNs
                 WHERE id = @scanId
                 """,
-                new { time = db.Time(at), counts.FilesSeen, counts.FilesParsed, counts.FilesSkipped, counts.ParseErrors, scanId },
+                new { time = db.Time(at), counts.FilesSeen, counts.FilesParsed, counts.FilesSkipped, counts.ParseErrors, write.ScanStartNs, scanId },
                 transaction);
             return 0;
         });
@@ -424,6 +505,10 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
         public string Hash { get; set; } = "";
 
         public long Size { get; set; }
+
+        public long? ModifiedNs { get; set; }
+
+        public long? Inode { get; set; }
     }
 
     private sealed class StateHitRow

@@ -34,7 +34,7 @@ public sealed class WrapperScriptTests
     public void The_first_build_is_announced_on_stderr_and_a_run_without_a_build_says_nothing()
     {
         RunScript("--version");
-        File.Delete(Path.Combine(Built, "bin", "Skillprint.Cli", "release", "skillprint.dll"));
+        File.Delete(Path.Combine(Built, "cli", "skillprint.dll"));
 
         var first = RunScript("--version");
         var again = RunScript("--version");

@@ -81,6 +81,51 @@ public abstract class ScanStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void File_stamps_and_the_scan_start_read_back_and_a_restamp_changes_only_the_stamp()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        var stamped = File("a.py", "ha", Hit("async.queue", 3, Ada)) with { Stamp = new FileStamp(100, 1_733_000_000_123_456_789, 4_000_000_001) };
+        Scan(store, Full(stamped, File("old.py", "ho")) with { ScanStartNs = 1_733_000_100_000_000_001 });
+
+        var state = store.LoadState(Api);
+        state.ScanStartNs.ShouldBe(1_733_000_100_000_000_001);
+        state.Files["a.py"].Stamp.ShouldBe(new FileStamp(100, 1_733_000_000_123_456_789, 4_000_000_001));
+        state.Files["old.py"].Stamp.ShouldBeNull("a file stored without a stamp has none");
+
+        var touched = new FileStamp(100, 1_733_000_200_000_000_000, 4_000_000_001);
+        Scan(store, new ScanWrite(false, [], [], new ScanCounts(2, 0, 0, 0)) { Restamped = [("a.py", touched)], ScanStartNs = 1_733_000_300_000_000_000 });
+
+        var after = store.LoadState(Api);
+        after.ScanStartNs.ShouldBe(1_733_000_300_000_000_000);
+        after.Files["a.py"].Stamp.ShouldBe(touched);
+        after.Files["a.py"].Hash.ShouldBe("ha");
+        after.Files["a.py"].Hits.ShouldBe(state.Files["a.py"].Hits);
+    }
+
+    [Fact]
+    public void A_state_without_hits_and_the_hits_of_some_files_and_the_counts_per_topic_read_back()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        var id = store.BeginScan(Api, Framework, "r1", "abc", Monday);
+        store.CompleteScan(id, Full(
+            File("a.py", "ha", Hit("async.queue", 3, Ada), Hit("async.run", 5, Bo)),
+            File("b.py", "hb", Hit("typing.generics", 9, Bo)),
+            File("c.py", "hc")), Monday.AddSeconds(5));
+
+        var files = store.LoadState(Api, withHits: false);
+        files.Files.Keys.Order().ShouldBe(["a.py", "b.py", "c.py"]);
+        files.Files.Values.ShouldAllBe(f => f.Hits.Count == 0);
+        files.Files["a.py"].Hash.ShouldBe("ha");
+
+        var hits = store.LoadHits(Api, ["a.py", "c.py", "gone.py"]);
+        hits.Keys.ShouldBe(["a.py"]);
+        hits["a.py"].ShouldBe(store.LoadState(Api).Files["a.py"].Hits);
+        hits["a.py"].Select(h => h.Skill).ShouldBe(["async.queue", "async.run"]);
+
+        store.CountHitsPerTopic(id).ShouldBe(new Dictionary<string, int> { ["async"] = 2, ["typing"] = 1 });
+    }
+
+    [Fact]
     public void Changes_renames_and_deletions_are_applied_and_other_files_keep_their_rows()
     {
         using var store = SkillprintStore.Open(Harness.Location);

@@ -148,7 +148,8 @@ internal static class ScanCommand
                 files += $", {repository.FilesDeleted} gone";
             }
 
-            output.WriteLine(files);
+            // Files not read were known unchanged by size, modification time and inode.
+            output.WriteLine(files + $", {repository.FilesHashed} read");
             if (repository.Skipped.Count > 0)
             {
                 output.WriteLine("  skipped: " + string.Join(", ", repository.Skipped
@@ -219,6 +220,7 @@ internal static class ScanCommand
                 ["filesSeen"] = r.FilesSeen,
                 ["filesParsed"] = r.FilesParsed,
                 ["filesUnchanged"] = r.FilesReused,
+                ["filesRead"] = r.FilesHashed,
                 ["filesRenamed"] = r.FilesRenamed,
                 ["filesGone"] = r.FilesDeleted,
                 ["skipped"] = skipped,

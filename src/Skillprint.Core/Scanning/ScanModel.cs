@@ -86,7 +86,12 @@ public sealed record ScannedHit(string Topic, string Skill, int Line, int EndLin
 
 /// <summary>A file of a repository as last scanned: path relative to the root ('/' separated),
 /// SHA-256 of its content (lower-case hex), size in bytes, and its hits.</summary>
-public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyList<ScannedHit> Hits);
+public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyList<ScannedHit> Hits)
+{
+    /// <summary>What the file system said of the file before the scan read it (null when not
+    /// known, as for files stored before stamps were kept).</summary>
+    public FileStamp? Stamp { get; init; }
+}
 
 /// <summary>
 /// What the store holds for a repository after its last complete scan: the framework and rules
@@ -95,6 +100,11 @@ public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyL
 /// </summary>
 public sealed record RepositoryState(string? Framework, string? RulesHash, IReadOnlyDictionary<string, ScannedFile> Files)
 {
+    /// <summary>When the last complete scan started, by the real clock (ns since the Unix epoch),
+    /// before it looked at any file; null when not known. Stamps are trusted only for files
+    /// modified well before it (<see cref="FileStamp.IsSettled"/>).</summary>
+    public long? ScanStartNs { get; init; }
+
     public static RepositoryState Empty { get; } = new(null, null, new Dictionary<string, ScannedFile>(StringComparer.Ordinal));
 
     /// <summary>The commit HEAD was at when that scan ran (null outside git, or before the first
@@ -131,7 +141,16 @@ public sealed record ScanWrite(
     bool ReplaceAll,
     IReadOnlyList<FileUpdate> Updates,
     IReadOnlyList<string> Deleted,
-    ScanCounts Counts);
+    ScanCounts Counts)
+{
+    /// <summary>Files whose content is unchanged but whose stamp is new (touched, or read because
+    /// their stamp could not be trusted): only their stamp is written.</summary>
+    public IReadOnlyList<(string Path, FileStamp Stamp)> Restamped { get; init; } = [];
+
+    /// <summary>When this scan started, by the real clock (ns since the Unix epoch), before it
+    /// looked at any file: the next scan's <see cref="RepositoryState.ScanStartNs"/>.</summary>
+    public long? ScanStartNs { get; init; }
+}
 
 /// <summary>
 /// The store as the scanner needs it (implemented by Skillprint.Store). A scan is begun (a row in
@@ -140,8 +159,17 @@ public sealed record ScanWrite(
 /// </summary>
 public interface IScanStore
 {
-    /// <summary>The repository's state after its last complete scan (empty when never scanned).</summary>
-    RepositoryState LoadState(RepositoryInfo repository);
+    /// <summary>The repository's state after its last complete scan (empty when never scanned).
+    /// Without <paramref name="withHits"/> every file's <see cref="ScannedFile.Hits"/> is empty:
+    /// what a rescan needs to decide which files changed, without reading every stored hit.</summary>
+    RepositoryState LoadState(RepositoryInfo repository, bool withHits = true);
+
+    /// <summary>The stored hits of the repository's files at <paramref name="paths"/>, by path
+    /// (a path without hits, or not stored, is left out).</summary>
+    IReadOnlyDictionary<string, IReadOnlyList<ScannedHit>> LoadHits(RepositoryInfo repository, IReadOnlyCollection<string> paths);
+
+    /// <summary>How many hits the repository of a scan holds, by topic id.</summary>
+    IReadOnlyDictionary<string, int> CountHitsPerTopic(long scanId);
 
     /// <summary>The roots of the plain folders (not git repositories) scanned before.</summary>
     IReadOnlyList<string> FolderRoots();

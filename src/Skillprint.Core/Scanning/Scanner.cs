@@ -45,6 +45,8 @@ public sealed record FileProblem(string Path, int Line, int Column, string Messa
 /// <param name="FilesSeen">Files read (Python, config, and files the rules name).</param>
 /// <param name="FilesParsed">Files run through detection in this scan (new or changed).</param>
 /// <param name="FilesReused">Files unchanged since the last scan: their stored hits were kept.</param>
+/// <param name="FilesHashed">Files whose content was read and hashed; the others were taken as
+/// unchanged from their size, modification time and inode, as git's index does.</param>
 /// <param name="FilesRenamed">Files whose content moved to a new path: their hits moved with it.</param>
 /// <param name="FilesDeleted">Files of the last scan that are gone: their hits were dropped.</param>
 /// <param name="HitsPerTopic">Hits of the repository after the scan, by topic id.</param>
@@ -55,6 +57,7 @@ public sealed record RepositoryReport(
     int FilesSeen,
     int FilesParsed,
     int FilesReused,
+    int FilesHashed,
     int FilesRenamed,
     int FilesDeleted,
     IReadOnlyList<SkippedFile> Skipped,
@@ -73,11 +76,14 @@ public sealed record ScanReport(IReadOnlyList<RepositoryReport> Repositories, IR
 
 /// <summary>
 /// The scan pipeline (architecture.md, "The flow of one scan"): discovery, then per repository
-/// hashing of every file, detection of the new and changed ones in parallel, attribution of their
-/// hits, and one write. A file whose content hash is unchanged since the repository's last
-/// complete scan (with the same framework and rules) keeps its stored hits without being parsed,
-/// unless a commit since that scan touched it (<see cref="HistoryChanges"/>: then it is detected
-/// and attributed again, and after a rewritten history every file is); a file whose content
+/// hashing of every file that may have changed, detection of the new and changed ones in parallel,
+/// attribution of their hits, and one write. A file whose size, modification time and inode are
+/// those stored at the repository's last complete scan, and whose modification is older than that
+/// scan's start, is not read at all (git's index does the same; a file modified as that scan ran
+/// is hashed anyway). A file whose content hash is unchanged since the last complete scan (with
+/// the same framework and rules) keeps its stored hits without being parsed, unless a commit since
+/// that scan touched it (<see cref="HistoryChanges"/>: then it is detected and attributed again,
+/// and after a rewritten history every file is); a file whose content
 /// reappears under a new path moves its hits; a file that is gone drops them.
 /// </summary>
 public sealed class Scanner
@@ -151,13 +157,15 @@ public sealed class Scanner
     public RepositoryReport ScanRepository(DiscoveredRepository repository, IProgress<ScanProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
+        var startNs = FileStamp.ClockNs(); // before any file is looked at: the next scan's racy bound
         var name = repository.Info.Name;
         var notes = new List<string>(repository.Notes);
         long scanId;
         RepositoryState state;
         try
         {
-            state = store.LoadState(repository.Info);
+            // Stored hits are read only where a scan needs them (below): a rescan of an unchanged tree reads none.
+            state = store.LoadState(repository.Info, withHits: false);
             scanId = store.BeginScan(repository.Info, rules.Framework.Id, RulesHash, repository.HeadCommit, time.GetUtcNow());
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -171,6 +179,12 @@ public sealed class Scanner
                 || !string.Equals(state.RulesHash, RulesHash, StringComparison.Ordinal);
             var history = HistorySince(repository, state, notes);
             replaceAll |= history.Step == HistoryStep.Whole;
+            if (replaceAll && state.Files.Count > 0)
+            {
+                // Every file is detected again; the authors of stored hits on the same content are kept.
+                state = store.LoadState(repository.Info, withHits: true);
+            }
+
             var files = repository.Files;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
 
@@ -190,7 +204,6 @@ public sealed class Scanner
 
             // 2. Renames: a new path whose content is that of a path that is gone takes its hits.
             var updates = new List<FileUpdate>();
-            var kept = new List<ScannedFile>();
             var toDetect = new List<ReadFile>();
             var goneByHash = replaceAll
                 ? []
@@ -201,19 +214,20 @@ public sealed class Scanner
             var renamedFrom = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in present)
             {
-                if (file.Unchanged is { } unchanged)
+                if (file.Unchanged is not null)
                 {
-                    kept.Add(unchanged);
+                    continue; // kept as stored
                 }
-                else if (!replaceAll && !state.Files.ContainsKey(file.Source.Path) && history.Keeps(file.Source.Path)
+
+                if (!replaceAll && !state.Files.ContainsKey(file.Source.Path) && history.Keeps(file.Source.Path)
                     && goneByHash.TryGetValue(file.Hash, out var sources) && sources.Count > 0
                     && (history.RenamedFrom.GetValueOrDefault(file.Source.Path) is not { } from || string.Equals(sources.Peek().Path, from, StringComparison.Ordinal)))
                 {
                     var source = sources.Dequeue();
                     renamedFrom.Add(source.Path);
-                    var moved = new ScannedFile(file.Source.Path, file.Hash, file.Size, [.. source.Hits]);
+                    // The store moves the stored hits with the row (not read here).
+                    var moved = new ScannedFile(file.Source.Path, file.Hash, file.Size, []) { Stamp = file.Stamp };
                     updates.Add(new FileUpdate(moved, FileChange.Renamed, source.Path));
-                    kept.Add(moved);
                 }
                 else
                 {
@@ -224,6 +238,24 @@ public sealed class Scanner
             var deleted = replaceAll
                 ? []
                 : state.Files.Keys.Where(p => !presentPaths.Contains(p) && !renamedFrom.Contains(p)).Order(StringComparer.Ordinal).ToList();
+
+            if (!replaceAll)
+            {
+                // A detected file takes the authors of stored hits on the same content (Attribute).
+                var detectedHashes = toDetect.Select(f => f.Hash).ToHashSet(StringComparer.Ordinal);
+                var sameContent = state.Files.Values.Where(f => detectedHashes.Contains(f.Hash)).Select(f => f.Path).ToList();
+                if (sameContent.Count > 0)
+                {
+                    var stored = store.LoadHits(repository.Info, sameContent);
+                    var withHits = new Dictionary<string, ScannedFile>(state.Files, StringComparer.Ordinal);
+                    foreach (var (path, hits) in stored)
+                    {
+                        withHits[path] = withHits[path] with { Hits = hits };
+                    }
+
+                    state = state with { Files = withHits };
+                }
+            }
 
             // 3. Detection of new and changed files, in parallel.
             var detected = new (ReadFile File, FileDetection Detection)[toDetect.Count];
@@ -248,27 +280,27 @@ public sealed class Scanner
             var attributed = Attribute(repository, state, history, detected, notes, progress, parallel);
             foreach (var (file, hits) in attributed)
             {
-                var scanned = new ScannedFile(file.Source.Path, file.Hash, file.Size, hits);
+                var scanned = new ScannedFile(file.Source.Path, file.Hash, file.Size, hits) { Stamp = file.Stamp };
                 var change = state.Files.ContainsKey(file.Source.Path) && !replaceAll ? FileChange.Changed : FileChange.New;
                 updates.Add(new FileUpdate(scanned, change));
-                kept.Add(scanned);
             }
 
             // 5. One write for the whole repository.
             var counts = new ScanCounts(present.Count, toDetect.Count, skipped.Count, problems.Count);
-            store.CompleteScan(scanId, new ScanWrite(replaceAll, updates, deleted, counts), time.GetUtcNow());
-
-            var perTopic = kept
-                .SelectMany(f => f.Hits)
-                .GroupBy(h => h.Topic, StringComparer.Ordinal)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var restamped = present
+                .Where(r => r.Unchanged is { } stored && r.Stamp is { } stamp && stored.Stamp != stamp)
+                .Select(r => (r.Source.Path, r.Stamp!.Value))
+                .ToList();
+            var write = new ScanWrite(replaceAll, updates, deleted, counts) { Restamped = restamped, ScanStartNs = startNs };
+            store.CompleteScan(scanId, write, time.GetUtcNow());
+            var perTopic = store.CountHitsPerTopic(scanId);
             return new RepositoryReport(
                 repository.Info,
                 repository.HeadCommit,
                 present.Count,
                 toDetect.Count,
                 present.Count - toDetect.Count - renamedFrom.Count,
+                present.Count(r => r.Hashed),
                 renamedFrom.Count,
                 deleted.Count,
                 skipped,
@@ -294,19 +326,27 @@ public sealed class Scanner
     }
 
     private static RepositoryReport Failed(DiscoveredRepository repository, List<string> notes, Stopwatch clock, string message) =>
-        new(repository.Info, repository.HeadCommit, 0, 0, 0, 0, 0, repository.Skipped, [], new Dictionary<string, int>(), notes, clock.Elapsed, message);
+        new(repository.Info, repository.HeadCommit, 0, 0, 0, 0, 0, 0, repository.Skipped, [], new Dictionary<string, int>(), notes, clock.Elapsed, message);
 
     /// <summary>One file read: its hash and size, the stored file when it is unchanged, its content
-    /// when it needs detection, or why it was skipped.</summary>
-    private sealed record ReadFile(SourceFile Source, string Hash, long Size, ScannedFile? Unchanged, byte[]? Content, SkipReason? Skip);
+    /// when it needs detection, or why it was skipped; its stamp, and whether its content was read
+    /// and hashed (false when the stamp showed it unchanged).</summary>
+    private sealed record ReadFile(SourceFile Source, string Hash, long Size, ScannedFile? Unchanged, byte[]? Content, SkipReason? Skip)
+    {
+        public FileStamp? Stamp { get; init; }
+
+        public bool Hashed { get; init; }
+    }
 
     private ReadFile Read(SourceFile source, RepositoryState state, bool replaceAll)
     {
         byte[] content;
+        FileStamp stamp;
         var strict = Detector.IsPythonFile(source.Path) || rules.IsConfigFile(source.Path);
         try
         {
-            var length = new FileInfo(source.FullPath).Length;
+            stamp = FileStamp.Of(source.FullPath);
+            var length = stamp.Size;
             if (length > options.MaxFileSize)
             {
                 if (strict)
@@ -315,7 +355,12 @@ public sealed class Scanner
                 }
 
                 // A file named by a rule (a big lock file) counts by its name: its content is not read.
-                return new ReadFile(source, $"size:{length}", length, Reuse(source.Path, $"size:{length}", state, replaceAll), [], null);
+                return new ReadFile(source, $"size:{length}", length, Reuse(source.Path, $"size:{length}", state, replaceAll), [], null) { Stamp = stamp };
+            }
+
+            if (Settled(source.Path, stamp, state, replaceAll) is { } settled)
+            {
+                return new ReadFile(source, settled.Hash, settled.Size, settled, null, null) { Stamp = stamp };
             }
 
             content = File.ReadAllBytes(source.FullPath);
@@ -332,7 +377,7 @@ public sealed class Scanner
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var unchanged = Reuse(source.Path, hash, state, replaceAll);
-        return new ReadFile(source, hash, content.Length, unchanged, unchanged is null ? content : null, null);
+        return new ReadFile(source, hash, content.Length, unchanged, unchanged is null ? content : null, null) { Stamp = stamp, Hashed = true };
     }
 
     /// <summary>How the history moved since the repository's last scan (<see cref="HistoryChanges"/>);
@@ -371,6 +416,18 @@ public sealed class Scanner
             return new ReadFile(file.Source, "", 0, null, null, SkipReason.Unreadable);
         }
     }
+
+    /// <summary>The stored file when its stamp is the one <paramref name="stamp"/> shows and the file
+    /// was last modified well before the last scan started (not racy): then it is unchanged
+    /// without reading it. Null when its content must be read.</summary>
+    private static ScannedFile? Settled(string path, FileStamp stamp, RepositoryState state, bool replaceAll) =>
+        !replaceAll
+        && state.ScanStartNs is { } lastStart
+        && state.Files.TryGetValue(path, out var stored)
+        && stored.Stamp == stamp
+        && stamp.IsSettled(lastStart)
+            ? stored
+            : null;
 
     private static ScannedFile? Reuse(string path, string hash, RepositoryState state, bool replaceAll) =>
         !replaceAll && state.Files.TryGetValue(path, out var stored) && string.Equals(stored.Hash, hash, StringComparison.Ordinal)
@@ -518,10 +575,15 @@ public sealed class Scanner
                 // The whole record, serialized: a field added to DetectionRule is in the fingerprint
                 // without a change here. Only where the rule is written is left out: moving it does
                 // not change what it finds.
-                text.Append(JsonSerializer.Serialize(rule with { Location = Unplaced })).Append('\n');
+                text.Append(JsonSerializer.Serialize(rule with { Location = Unplaced }, RuleJson.Default.DetectionRule)).Append('\n');
             }
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 }
+
+/// <summary>The rules' serializer for <see cref="Scanner.Fingerprint"/>, generated at build time: no
+/// reflection when a command starts (it took a quarter of a second of a cold start).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(DetectionRule))]
+internal sealed partial class RuleJson : System.Text.Json.Serialization.JsonSerializerContext;
