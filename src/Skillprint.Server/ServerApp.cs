@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+using Skillprint.Server.Health;
+using Skillprint.Server.Hosting;
+
+namespace Skillprint.Server;
+
+/// <summary>The Skillprint server, as a table of contents: the services, then one Map per feature.</summary>
+public static class ServerApp
+{
+    /// <summary>Builds the application; <paramref name="configure"/> may change the builder first
+    /// (`skillprint serve` sets the URLs and the store there).</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var settings = ServerSettings.From(builder.Configuration);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<StoreAccess>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreFaultHandler>();
+        builder.Services.AddOpenApi();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Trusted only from the proxies the configuration names; none by default.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.KnownProxies)
+            {
+                options.KnownProxies.Add(proxy);
+            }
+        });
+
+        var app = builder.Build();
+        if (settings.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit(settings.MaxRequestBodyBytes);
+
+        app.MapHealth();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api", options => options.WithTitle("Skillprint API").DisableDefaultFonts());
+        return app;
+    }
+}
