@@ -15,6 +15,8 @@ public static class ServerApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         var settings = ServerSettings.From(builder.Configuration);
+        // One line per start and stop; requests are not logged (nor their headers and bodies).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<StoreAccess>();

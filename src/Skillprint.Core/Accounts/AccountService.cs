@@ -49,6 +49,10 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
         return new AddedUser(account, made);
     }
 
+    /// <summary>The user with this email (any of the person's emails), or null.</summary>
+    public async Task<Account?> FindUserAsync(string email, CancellationToken cancellation = default) =>
+        (await store.FindUserAsync(email, cancellation))?.Account;
+
     public Task<IReadOnlyList<Account>> ListUsersAsync(CancellationToken cancellation) => store.ListUsersAsync(cancellation);
 
     public Task<Account?> GetUserAsync(long personId, CancellationToken cancellation) => store.GetUserAsync(personId, cancellation);
