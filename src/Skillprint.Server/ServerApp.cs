@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
+using Skillprint.Server.Accounts;
+using Skillprint.Server.Auth;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
 
@@ -23,6 +26,10 @@ public static class ServerApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreFaultHandler>();
+        builder.Services.AddExceptionHandler<AccountFaultHandler>();
+        // The same JSON as the CLI's --format json: camelCase names, enums by name.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSkillprintAuth(settings);
         builder.Services.AddOpenApi();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -51,10 +58,16 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit(settings.MaxRequestBodyBytes);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealth();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api", options => options.WithTitle("Skillprint API").DisableDefaultFonts());
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api", options => options.WithTitle("Skillprint API").DisableDefaultFonts()).AllowAnonymous();
+        var api = app.MapGroup("/api/v1");
+        api.MapSession();
+        api.MapAccounts();
         return app;
     }
 }

@@ -54,14 +54,15 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
-    public async Task An_unknown_path_is_404_problem_details()
+    public async Task An_unknown_path_is_404_problem_details_and_401_before_signing_in()
     {
         using var server = new ServerFactory(folder.SqliteStore());
-        using var client = server.CreateClient();
+        var ada = await server.AddUserAsync("ada@example.org", Core.Accounts.AccountRole.Member);
+        using var client = server.ClientWith(await server.TokenAsync(ada.PersonId, Core.Accounts.TokenScope.Read));
+        using var anonymous = server.CreateClient();
 
-        var response = await client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative));
-
-        await ShouldBeProblem(response, HttpStatusCode.NotFound, null);
+        await ShouldBeProblem(await client.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative)), HttpStatusCode.NotFound, null);
+        await ShouldBeProblem(await anonymous.GetAsync(new Uri("/api/v1/nothing-here", UriKind.Relative)), HttpStatusCode.Unauthorized, null);
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
 
     /// <summary>A hash to check a password against when the email is unknown, so that an unknown
     /// email takes as long to refuse as a wrong password.</summary>
-    private readonly Lazy<string> decoy = new(() => Secrets.HashPassword(Secrets.NewPassword(), passwordIterations));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Decoys = new();
 
     public async Task<AddedUser> AddUserAsync(string email, AccountRole role, string? password, CancellationToken cancellation)
     {
@@ -63,7 +63,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
         var found = string.IsNullOrWhiteSpace(email) ? null : await store.FindUserAsync(email, cancellation);
         if (found is null)
         {
-            Secrets.VerifyPassword(password, decoy.Value);
+            Secrets.VerifyPassword(password, Decoys.GetOrAdd(passwordIterations, iterations => Secrets.HashPassword(Secrets.NewPassword(), iterations)));
             return new SignInResult(SignInOutcome.UnknownUser, null);
         }
 
