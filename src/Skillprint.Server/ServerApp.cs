@@ -30,7 +30,7 @@ public static class ServerApp
         // The same JSON as the CLI's --format json: camelCase names, enums by name.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSkillprintAuth(settings);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddSkillprintSecurity());
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

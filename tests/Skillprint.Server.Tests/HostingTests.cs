@@ -124,6 +124,24 @@ public sealed class HostingTests : IDisposable
         string.Join(' ', page.Headers.GetValues("Content-Security-Policy")).ShouldContain("frame-ancestors 'none'");
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_says_which_endpoints_need_a_token_or_the_session_cookie()
+    {
+        using var server = new ServerFactory(folder.SqliteStore());
+        using var client = server.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        schemes.GetProperty("bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
+        schemes.GetProperty("session").GetProperty("in").GetString().ShouldBe("cookie");
+        var paths = document.GetProperty("paths");
+        paths.GetProperty("/api/v1/me/tokens").GetProperty("get").GetProperty("security").GetArrayLength().ShouldBe(2);
+        paths.GetProperty("/healthz").GetProperty("get").TryGetProperty("security", out _).ShouldBeFalse();
+        paths.GetProperty("/api/v1/session").GetProperty("post").TryGetProperty("security", out _).ShouldBeFalse();
+        paths.GetProperty("/api/v1/people").GetProperty("get").GetProperty("description").GetString().ShouldNotBeNull().ShouldContain("Admins only");
+    }
+
     internal static async Task<string> ShouldBeProblem(HttpResponseMessage response, HttpStatusCode status, string? detailHas)
     {
         var text = await response.Content.ReadAsStringAsync();
