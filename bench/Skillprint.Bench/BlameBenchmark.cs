@@ -10,15 +10,19 @@ namespace Skillprint.Bench;
 ///    Python file at HEAD), beside <c>git log --numstat</c> over the same history, and beside
 ///    <c>git blame -w</c> run file after file over a sample;
 /// 2. every line of a sample of Python files (all of them with <c>--sample 0</c>) compared with
-///    <c>git blame -w --porcelain</c>: commit and author must be the same; each difference is printed.
-/// <c>dotnet run -c Release --project bench/Skillprint.Bench -- blame REPOSITORY... [--sample N]</c>
-/// Exit code 1 when any line differs.
+///    <c>git blame -w --porcelain</c>: commit and author must be the same; each difference is printed;
+/// 3. a rescan after the last N commits (<see cref="RescanBenchmark"/>, default 10, none with
+///    <c>--new-commits 0</c>), beside <c>git log --numstat</c> of those commits, checked against a
+///    full scan.
+/// <c>dotnet run -c Release --project bench/Skillprint.Bench -- blame REPOSITORY... [--sample N] [--new-commits N]</c>
+/// Exit code 1 when any line or hit differs.
 /// </summary>
 public static class BlameBenchmark
 {
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
         var sample = 60;
+        var newCommits = 10;
         var repositories = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -27,20 +31,25 @@ public static class BlameBenchmark
                 sample = n;
                 i++;
             }
+            else if (args[i] == "--new-commits" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var commits))
+            {
+                newCommits = commits;
+                i++;
+            }
             else if (Directory.Exists(args[i]))
             {
                 repositories.Add(Path.GetFullPath(args[i]));
             }
             else
             {
-                errors.WriteLine($"usage: Skillprint.Bench blame REPOSITORY... [--sample N] ('{args[i]}' is not a folder)");
+                errors.WriteLine($"usage: Skillprint.Bench blame REPOSITORY... [--sample N] [--new-commits N] ('{args[i]}' is not a folder)");
                 return 2;
             }
         }
 
         if (repositories.Count == 0)
         {
-            errors.WriteLine("usage: Skillprint.Bench blame REPOSITORY... [--sample N]");
+            errors.WriteLine("usage: Skillprint.Bench blame REPOSITORY... [--sample N] [--new-commits N]");
             return 2;
         }
 
@@ -49,6 +58,11 @@ public static class BlameBenchmark
         foreach (var repository in repositories)
         {
             differences += Compare(git, repository, sample, output);
+            if (newCommits > 0)
+            {
+                output.WriteLine();
+                differences += RescanBenchmark.Measure(git, repository, newCommits, output);
+            }
         }
 
         return differences == 0 ? 0 : 1;

@@ -106,7 +106,7 @@ public static class LevelCalibration
             foreach (var c in cases)
             {
                 var root = Path.GetFullPath(c.Path);
-                var hits = store.ListCodeHits(new CodeHitQuery(framework.Id, [.. c.Person.Select(p => p.ToLowerInvariant())]))
+                var hits = store.ListCodeHitsAsync(new CodeHitQuery(framework.Id, [.. c.Person.Select(p => p.ToLowerInvariant())])).GetAwaiter().GetResult()
                     .Where(h => string.Equals(Path.TrimEndingDirectorySeparator(h.RepositoryRoot), Path.TrimEndingDirectorySeparator(root), StringComparison.Ordinal))
                     .Select(h => h.ToEvidence(DateTimeOffset.UnixEpoch));
                 var status = PersonalStatus.Compute(framework, [], hits, TimeProvider.System, c.Person[0]);

@@ -106,7 +106,7 @@ public static class ScanBenchmark
                 var clock = Stopwatch.StartNew();
                 var report = scanner.Scan([repository]).Repositories.Single();
                 var scanSeconds = clock.Elapsed.TotalSeconds;
-                var authors = store.ListCodeHits(new CodeHitQuery(framework.Id)).Select(h => h.Author).Distinct(StringComparer.Ordinal).Count();
+                var authors = store.ListCodeHitsAsync(new CodeHitQuery(framework.Id)).GetAwaiter().GetResult().Select(h => h.Author).Distinct(StringComparer.Ordinal).Count();
                 clock.Restart();
                 var log = git.Run(repository, "log", "--numstat", "--format=%H %ae %at");
                 var logSeconds = clock.Elapsed.TotalSeconds;

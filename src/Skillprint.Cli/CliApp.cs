@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Skillprint.Core.People;
 using Skillprint.Core.Scanning;
 using Skillprint.Store;
 
@@ -103,6 +104,16 @@ internal sealed class CliApp(CliContext context)
         var location = LocateStore(parsed);
         return location.Engine == StoreEngine.Sqlite ? SkillprintStore.Open(location) : SkillprintStore.OpenExisting(location);
     }
+
+    /// <summary>The person a read is about: the one with <paramref name="email"/>, or an unsaved
+    /// one with no data when no one has it (a read never creates a person).</summary>
+    public static Task<Person> ReaderAsync(SkillprintStore store, string email, CancellationToken cancel) =>
+        new PeopleService(store).FindAsync(email, cancel);
+
+    /// <summary>The person a write is by: the CLI's local user is the one with
+    /// <paramref name="email"/>, created on their first write.</summary>
+    public static Task<Person> WriterAsync(SkillprintStore store, string email, CancellationToken cancel) =>
+        new PeopleService(store).EnsureAsync(email, cancel);
 
     /// <summary>Where the store is (see <see cref="OpenStore"/>), without opening it.</summary>
     public StoreLocation LocateStore(ParseResult parsed) =>

@@ -40,11 +40,11 @@ internal static class GrowthSupport
             "use ISO 8601, for example 2025-03-01, 2025-03-01T09:30 or 2025-03-01T09:30:00Z");
     }
 
-    /// <summary>Reads everything the growth commands work from (see <see cref="GrowthService.Load"/>).</summary>
-    public static GrowthData Load(CliApp app, ParseResult parsed, Framework framework, string person)
+    /// <summary>Reads everything the growth commands work from (see <see cref="GrowthService.LoadAsync"/>).</summary>
+    public static async Task<GrowthData> LoadAsync(CliApp app, ParseResult parsed, Framework framework, string person, CancellationToken cancel)
     {
         using var store = app.OpenStore(parsed);
-        return new GrowthService(store, app.Context.Time).Load(framework, person);
+        return await new GrowthService(store, app.Context.Time).LoadAsync(framework, await CliApp.ReaderAsync(store, person, cancel), cancel);
     }
 
     /// <summary>A role by id (any case), or a usage error listing the roles.</summary>

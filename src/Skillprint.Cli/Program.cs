@@ -8,10 +8,13 @@ namespace Skillprint.Cli;
 /// <summary>The `skillprint` command: its commands, and the one place where errors become exit codes.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, CliContext.FromProcess());
+    public static Task<int> Main(string[] args) => RunAsync(args, CliContext.FromProcess());
 
     /// <summary>Runs one command line against a context; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static int Run(string[] args, CliContext context)
+    public static int Run(string[] args, CliContext context) => RunAsync(args, context).GetAwaiter().GetResult();
+
+    /// <summary><see cref="Run"/>, awaiting the command's work.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(context);
@@ -26,12 +29,12 @@ public static class Program
                 return app.ReportParseErrors(parsed);
             }
 
-            var code = parsed.Invoke(new InvocationConfiguration
+            var code = await parsed.InvokeAsync(new InvocationConfiguration
             {
                 Output = context.Out.Profile.Out.Writer,
                 Error = context.Error,
                 EnableDefaultExceptionHandler = false,
-            });
+            }).ConfigureAwait(false);
             if (parsed.Action is HelpAction)
             {
                 app.WriteExamples(parsed.CommandResult.Command);

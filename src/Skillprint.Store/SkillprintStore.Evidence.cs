@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Skillprint.Core.Evidence;
+using Skillprint.Core.People;
+using Skillprint.Store.Engines;
 
 namespace Skillprint.Store;
 
@@ -8,122 +10,104 @@ namespace Skillprint.Store;
 /// a hit is the actor's when one of their emails wrote its line; manual evidence when they entered it.</summary>
 public sealed partial class SkillprintStore
 {
-    /// <summary>The emails of the person who has <paramref name="email"/>, as a subquery.</summary>
-    private const string ActorEmails =
-        "SELECT mine.email FROM person_emails AS mine JOIN person_emails AS me ON me.person_id = mine.person_id WHERE me.email = @actor";
+    /// <summary>The emails of the person @actor, as a subquery.</summary>
+    private const string ActorEmails = "SELECT mine.email FROM person_emails AS mine WHERE mine.person_id = @actor";
 
-    public IReadOnlyList<string> EmailsOf(string email)
-    {
-        var normalized = NormalizeEmail(email);
-        return Read(() => FindPersonId(normalized, null) is { } id ? LoadPerson(id, null).Emails : [normalized]);
-    }
+    public Task<EvidenceChange> DismissHitAsync(PersonId actor, long id, DateTimeOffset at, CancellationToken cancel = default) =>
+        ChangeOwnHitAsync(actor, id, cancel, async (db, transaction, hit) => await db.Connection.ExecuteAsync(
+            """
+            INSERT INTO hit_dismissals (person_id, repository_id, path, framework, skill, snippet, occurrence, dismissed_at)
+            VALUES (@personId, @RepositoryId, @Path, @Framework, @Skill, @Snippet, @Occurrence, @at)
+            ON CONFLICT (repository_id, path, framework, skill, snippet, occurrence) DO NOTHING
+            """,
+            new { personId = actor.Value, hit.RepositoryId, hit.Path, hit.Framework, hit.Skill, hit.Snippet, hit.Occurrence, at = db.Time(at) },
+            transaction));
 
-    public EvidenceChange DismissHit(string actor, long id, DateTimeOffset at)
+    public Task<EvidenceChange> RestoreHitAsync(PersonId actor, long id, CancellationToken cancel = default) =>
+        ChangeOwnHitAsync(actor, id, cancel, async (db, transaction, hit) => await db.Connection.ExecuteAsync(
+            """
+            DELETE FROM hit_dismissals
+            WHERE repository_id = @RepositoryId AND path = @Path AND framework = @Framework AND skill = @Skill
+              AND snippet = @Snippet AND occurrence = @Occurrence
+              AND (person_id IS NULL OR person_id = @actor)
+            """,
+            new { hit.RepositoryId, hit.Path, hit.Framework, hit.Skill, hit.Snippet, hit.Occurrence, actor = actor.Value },
+            transaction));
+
+    /// <summary>Runs <paramref name="change"/> on hit <paramref name="id"/> when one of the actor's
+    /// emails wrote its line (done when it changed a row); else says whose it is, or that there is none.</summary>
+    private Task<EvidenceChange> ChangeOwnHitAsync(PersonId actor, long id, CancellationToken cancel, Func<StoreDatabase, DbTransaction, OwnHitRow, Task<int>> change)
     {
-        var email = NormalizeEmail(actor);
         var name = EvidenceRef.Of(EvidenceSource.Code, id);
-        return Write(transaction =>
-        {
-            var connection = Database.Connection;
-            var hit = FindOwnHit(email, id, transaction);
-            if (hit is null)
+        return WriteAsync(
+            async (db, transaction) =>
             {
-                return NotActorsHit(name, id, email, transaction);
-            }
+                if (await FindOwnHitAsync(db, actor, id, transaction) is not { } hit)
+                {
+                    return await NotActorsHitAsync(db, name, id, transaction);
+                }
 
-            var personId = EnsurePersonId(email, transaction);
-            var added = connection.Execute(
-                """
-                INSERT INTO hit_dismissals (person_id, repository_id, path, framework, skill, snippet, occurrence, dismissed_at)
-                VALUES (@personId, @RepositoryId, @Path, @Framework, @Skill, @Snippet, @Occurrence, @at)
-                ON CONFLICT (repository_id, path, framework, skill, snippet, occurrence) DO NOTHING
-                """,
-                new { personId, hit.RepositoryId, hit.Path, hit.Framework, hit.Skill, hit.Snippet, hit.Occurrence, at = Database.Time(at) },
-                transaction);
-            return new EvidenceChange(name, added == 1 ? EvidenceOutcome.Done : EvidenceOutcome.Unchanged, hit.Describe());
-        });
+                var changed = await change(db, transaction, hit);
+                return new EvidenceChange(name, changed > 0 ? EvidenceOutcome.Done : EvidenceOutcome.Unchanged, hit.Describe());
+            },
+            cancel);
     }
 
-    public EvidenceChange RestoreHit(string actor, long id)
+    public Task<EvidenceChange> RemoveManualEvidenceAsync(PersonId actor, long id, DateTimeOffset at, CancellationToken cancel = default) =>
+        ChangeManualEvidenceAsync(actor, id, "removed_at = @at", "removed_at IS NULL", at, cancel);
+
+    public Task<EvidenceChange> RestoreManualEvidenceAsync(PersonId actor, long id, CancellationToken cancel = default) =>
+        ChangeManualEvidenceAsync(actor, id, "removed_at = NULL", "removed_at IS NOT NULL", null, cancel);
+
+    private Task<EvidenceChange> ChangeManualEvidenceAsync(PersonId actor, long id, string set, string when, DateTimeOffset? at, CancellationToken cancel)
     {
-        var email = NormalizeEmail(actor);
-        var name = EvidenceRef.Of(EvidenceSource.Code, id);
-        return Write(transaction =>
-        {
-            var hit = FindOwnHit(email, id, transaction);
-            if (hit is null)
-            {
-                return NotActorsHit(name, id, email, transaction);
-            }
-
-            var removed = Database.Connection.Execute(
-                """
-                DELETE FROM hit_dismissals
-                WHERE repository_id = @RepositoryId AND path = @Path AND framework = @Framework AND skill = @Skill
-                  AND snippet = @Snippet AND occurrence = @Occurrence
-                  AND (person_id IS NULL OR person_id IN (SELECT person_id FROM person_emails WHERE email = @email))
-                """,
-                new { hit.RepositoryId, hit.Path, hit.Framework, hit.Skill, hit.Snippet, hit.Occurrence, email },
-                transaction);
-            return new EvidenceChange(name, removed > 0 ? EvidenceOutcome.Done : EvidenceOutcome.Unchanged, hit.Describe());
-        });
-    }
-
-    public EvidenceChange RemoveManualEvidence(string actor, long id, DateTimeOffset at) =>
-        ChangeManualEvidence(actor, id, "removed_at = @at", "removed_at IS NULL", at);
-
-    public EvidenceChange RestoreManualEvidence(string actor, long id) =>
-        ChangeManualEvidence(actor, id, "removed_at = NULL", "removed_at IS NOT NULL", null);
-
-    private EvidenceChange ChangeManualEvidence(string actor, long id, string set, string when, DateTimeOffset? at)
-    {
-        var email = NormalizeEmail(actor);
         var name = EvidenceRef.Of(EvidenceSource.Manual, id);
-        return Write(transaction =>
-        {
-            var connection = Database.Connection;
-            var changed = connection.Execute(
-                $"""
-                UPDATE manual_evidence SET {set}
-                WHERE id = @id AND {when} AND person_id IN (SELECT person_id FROM person_emails WHERE email = @email)
-                """,
-                new { id, email, at = at is { } time ? Database.Time(time) : null },
-                transaction);
-            var row = connection.QuerySingleOrDefault<(string Topic, string? Skill, long Mine)>(
-                """
-                SELECT m.topic, m.skill,
-                       CASE WHEN m.person_id IN (SELECT person_id FROM person_emails WHERE email = @email) THEN 1 ELSE 0 END
-                FROM manual_evidence AS m WHERE m.id = @id
-                """,
-                new { id, email },
-                transaction);
-            if (row.Topic is null)
+        return WriteAsync(
+            async (db, transaction) =>
             {
-                return new EvidenceChange(name, EvidenceOutcome.NotFound, null);
-            }
+                var connection = db.Connection;
+                var changed = await connection.ExecuteAsync(
+                    $"""
+                    UPDATE manual_evidence SET {set}
+                    WHERE id = @id AND {when} AND person_id = @actor
+                    """,
+                    new { id, actor = actor.Value, at = at is { } time ? db.Time(time) : null },
+                    transaction);
+                var row = await connection.QuerySingleOrDefaultAsync<(string Topic, string? Skill, long Mine)>(
+                    """
+                    SELECT m.topic, m.skill, CASE WHEN m.person_id = @actor THEN 1 ELSE 0 END
+                    FROM manual_evidence AS m WHERE m.id = @id
+                    """,
+                    new { id, actor = actor.Value },
+                    transaction);
+                if (row.Topic is null)
+                {
+                    return new EvidenceChange(name, EvidenceOutcome.NotFound, null);
+                }
 
-            var what = row.Skill ?? row.Topic;
-            return row.Mine == 0
-                ? new EvidenceChange(name, EvidenceOutcome.NotYours, what, "another person")
-                : new EvidenceChange(name, changed == 1 ? EvidenceOutcome.Done : EvidenceOutcome.Unchanged, what);
-        });
+                var what = row.Skill ?? row.Topic;
+                return row.Mine == 0
+                    ? new EvidenceChange(name, EvidenceOutcome.NotYours, what, "another person")
+                    : new EvidenceChange(name, changed == 1 ? EvidenceOutcome.Done : EvidenceOutcome.Unchanged, what);
+            },
+            cancel);
     }
 
-    /// <summary>The hit, when the actor (or another email of theirs) wrote its line; else null.</summary>
-    private OwnHitRow? FindOwnHit(string email, long id, DbTransaction transaction) =>
-        Database.Connection.QuerySingleOrDefault<OwnHitRow>(
+    /// <summary>The hit, when one of the actor's emails wrote its line; else null.</summary>
+    private static Task<OwnHitRow?> FindOwnHitAsync(StoreDatabase db, PersonId actor, long id, DbTransaction transaction) =>
+        db.Connection.QuerySingleOrDefaultAsync<OwnHitRow?>(
             $"""
             SELECT f.repository_id AS RepositoryId, r.name AS Repository, f.path AS Path, h.line AS Line, h.framework AS Framework,
                    h.skill AS Skill, h.snippet AS Snippet, h.occurrence AS Occurrence
             FROM hits AS h JOIN files AS f ON f.id = h.file_id JOIN repositories AS r ON r.id = f.repository_id
-            WHERE h.id = @id AND (h.author_email IN ({ActorEmails}) OR h.author_email = @actor)
+            WHERE h.id = @id AND h.author_email IN ({ActorEmails})
             """,
-            new { id, actor = email },
+            new { id, actor = actor.Value },
             transaction);
 
-    private EvidenceChange NotActorsHit(string name, long id, string email, DbTransaction transaction)
+    private static async Task<EvidenceChange> NotActorsHitAsync(StoreDatabase db, string name, long id, DbTransaction transaction)
     {
-        var other = Database.Connection.QuerySingleOrDefault<(string? Author, string Repository, string Path, long Line, string Skill)>(
+        var other = await db.Connection.QuerySingleOrDefaultAsync<(string? Author, string Repository, string Path, long Line, string Skill)>(
             """
             SELECT h.author_email, r.name, f.path, h.line, h.skill
             FROM hits AS h JOIN files AS f ON f.id = h.file_id JOIN repositories AS r ON r.id = f.repository_id

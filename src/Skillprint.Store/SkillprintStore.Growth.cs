@@ -5,6 +5,7 @@ using Skillprint.Core.History;
 using Skillprint.Core.Practice;
 using Skillprint.Core.Roadmaps;
 using Skillprint.Core.Status;
+using Skillprint.Store.Engines;
 
 namespace Skillprint.Store;
 
@@ -19,101 +20,80 @@ public sealed partial class SkillprintStore
     /// <paramref name="at"/>, at <paramref name="grade"/> (null: the role's own targets); false (and
     /// nothing written) when it already is one at that grade. Another grade of a held role replaces
     /// it (the old choice stays in the history as given up).</summary>
-    public bool AddRole(string person, string framework, string role, DateTimeOffset at) => AddRole(person, framework, role, at, null);
-
-    public bool AddRole(string person, string framework, string role, DateTimeOffset at, string? grade)
+    public Task<bool> AddRoleAsync(PersonId person, string framework, string role, DateTimeOffset at, string? grade = null, CancellationToken cancel = default)
     {
-        var email = NormalizeEmail(person);
         RequireId(framework, "framework");
         RequireId(role, "role");
-        return Write(transaction =>
-        {
-            var personId = EnsurePersonId(email, transaction);
-            var same = Database.Connection.ExecuteScalar<long>(
-                """
-                SELECT COUNT(*) FROM person_roles WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL
-                  AND (grade = @grade OR (grade IS NULL AND @grade IS NULL))
-                """,
-                new { personId, framework, role, grade },
-                transaction);
-            if (same > 0)
+        return WriteAsync(
+            async (db, transaction) =>
             {
-                return false;
-            }
+                await RequirePersonAsync(db, person, transaction);
+                var personId = person.Value;
+                var same = await db.Connection.ExecuteScalarAsync<long>(
+                    """
+                    SELECT COUNT(*) FROM person_roles WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL
+                      AND (grade = @grade OR (grade IS NULL AND @grade IS NULL))
+                    """,
+                    new { personId, framework, role, grade },
+                    transaction);
+                if (same > 0)
+                {
+                    return false;
+                }
 
-            Database.Connection.Execute(
-                "UPDATE person_roles SET removed_at = @at WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL",
-                new { personId, framework, role, at = Database.Time(at) },
-                transaction);
-            Database.Connection.Execute(
-                "INSERT INTO person_roles (person_id, framework, role, set_at, grade) VALUES (@personId, @framework, @role, @at, @grade)",
-                new { personId, framework, role, at = Database.Time(at), grade },
-                transaction);
-            return true;
-        });
+                await db.Connection.ExecuteAsync(
+                    "UPDATE person_roles SET removed_at = @at WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL",
+                    new { personId, framework, role, at = db.Time(at) },
+                    transaction);
+                await db.Connection.ExecuteAsync(
+                    "INSERT INTO person_roles (person_id, framework, role, set_at, grade) VALUES (@personId, @framework, @role, @at, @grade)",
+                    new { personId, framework, role, at = db.Time(at), grade },
+                    transaction);
+                return true;
+            },
+            cancel);
     }
 
     /// <summary>Gives up a target role at <paramref name="at"/> (the row stays, for history); false
     /// when the person does not hold it.</summary>
-    public bool RemoveRole(string person, string framework, string role, DateTimeOffset at)
-    {
-        var email = NormalizeEmail(person);
-        return Write(transaction =>
-        {
-            if (FindPersonId(email, transaction) is not { } personId)
-            {
-                return false;
-            }
-
-            return Database.Connection.Execute(
+    public Task<bool> RemoveRoleAsync(PersonId person, string framework, string role, DateTimeOffset at, CancellationToken cancel = default) =>
+        WriteAsync(
+            async (db, transaction) => await db.Connection.ExecuteAsync(
                 "UPDATE person_roles SET removed_at = @at WHERE person_id = @personId AND framework = @framework AND role = @role AND removed_at IS NULL",
-                new { personId, framework, role, at = Database.Time(at) },
-                transaction) > 0;
-        });
-    }
+                new { personId = person.Value, framework, role, at = db.Time(at) },
+                transaction) > 0,
+            cancel);
 
     /// <summary>The person's target roles now, in the order they were set.</summary>
-    public IReadOnlyList<RoleChoice> ListRoles(string person, string framework) =>
-        GetRoleHistory(person, framework).Where(r => r.RemovedAt is null).ToList();
+    public async Task<IReadOnlyList<RoleChoice>> ListRolesAsync(PersonId person, string framework, CancellationToken cancel = default) =>
+        (await GetRoleHistoryAsync(person, framework, cancel)).Where(r => r.RemovedAt is null).ToList();
 
     /// <summary>Every role the person set in the framework, held or given up, oldest first.</summary>
-    public IReadOnlyList<RoleChoice> GetRoleHistory(string person, string framework)
-    {
-        var email = NormalizeEmail(person);
-        return Read(() =>
-        {
-            if (FindPersonId(email, null) is not { } personId)
-            {
-                return [];
-            }
-
-            var primary = LoadPerson(personId, null).PrimaryEmail;
-            return Database.Connection.Query<RoleRow>(
+    public Task<IReadOnlyList<RoleChoice>> GetRoleHistoryAsync(PersonId person, string framework, CancellationToken cancel = default) =>
+        ReadPersonsAsync(person, async (db, primary) => (await db.Connection.QueryAsync<RoleRow>(
                 """
                 SELECT framework AS Framework, role AS Role, set_at AS SetAt, removed_at AS RemovedAt, grade AS Grade
                 FROM person_roles WHERE person_id = @personId AND framework = @framework
                 ORDER BY set_at, id
                 """,
-                new { personId, framework })
-                .Select(row => new RoleChoice(
-                    primary,
-                    row.Framework,
-                    row.Role,
-                    StoredTime.Read(row.SetAt, "person_roles.set_at"),
-                    StoredTime.ReadOptional(row.RemovedAt, "person_roles.removed_at"),
-                    row.Grade))
-                .ToList();
-        });
-    }
+                new { personId = person.Value, framework }))
+            .Select(row => new RoleChoice(
+                primary,
+                row.Framework,
+                row.Role,
+                StoredTime.Read(row.SetAt, "person_roles.set_at"),
+                StoredTime.ReadOptional(row.RemovedAt, "person_roles.removed_at"),
+                row.Grade))
+            .ToList(),
+            cancel);
 
     // --- Roadmap marks --------------------------------------------------------------------
 
-    /// <summary>Records a mark on a topic or skill (a new row; the latest mark of an item holds) and
-    /// returns it as stored.</summary>
-    public ProgressMark AddProgressMark(ProgressMark mark)
+    /// <summary>Records a mark of <paramref name="person"/> on a topic or skill (a new row; the latest
+    /// mark of an item holds) and returns it as stored.</summary>
+    public Task<ProgressMark> AddProgressMarkAsync(PersonId person, ProgressMark mark, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(mark);
-        var email = NormalizeEmail(mark.Person);
         RequireId(mark.Framework, "framework");
         RequireId(mark.Item, "item");
         if (!Enum.IsDefined(mark.Status))
@@ -121,52 +101,41 @@ public sealed partial class SkillprintStore
             throw new StoreException(StoreFault.InvalidInput, $"'{(int)mark.Status}' is not a progress status");
         }
 
-        return Write(transaction =>
-        {
-            var personId = EnsurePersonId(email, transaction);
-            Database.Connection.Execute(
-                "INSERT INTO progress_marks (person_id, framework, item, status, at) VALUES (@personId, @Framework, @Item, @status, @at)",
-                new { personId, mark.Framework, mark.Item, status = mark.Status.Name(), at = Database.Time(mark.At) },
-                transaction);
-            var primary = LoadPerson(personId, transaction).PrimaryEmail;
-            return mark with { Person = primary, At = StoredTime.Normalize(mark.At) };
-        });
+        return WriteAsync(
+            async (db, transaction) =>
+            {
+                var primary = (await RequirePersonAsync(db, person, transaction)).PrimaryEmail;
+                await db.Connection.ExecuteAsync(
+                    "INSERT INTO progress_marks (person_id, framework, item, status, at) VALUES (@personId, @Framework, @Item, @status, @at)",
+                    new { personId = person.Value, mark.Framework, mark.Item, status = mark.Status.Name(), at = db.Time(mark.At) },
+                    transaction);
+                return mark with { Person = primary, At = StoredTime.Normalize(mark.At) };
+            },
+            cancel);
     }
 
     /// <summary>Every mark of the person in the framework, oldest first (marks at the same time in the
     /// order they were made); only one item's when <paramref name="item"/> is given.</summary>
-    public IReadOnlyList<ProgressMark> GetProgressMarks(string person, string framework, string? item = null)
-    {
-        var email = NormalizeEmail(person);
-        return Read(() =>
-        {
-            if (FindPersonId(email, null) is not { } personId)
-            {
-                return [];
-            }
-
-            var primary = LoadPerson(personId, null).PrimaryEmail;
-            return Database.Connection.Query<MarkRow>(
+    public Task<IReadOnlyList<ProgressMark>> GetProgressMarksAsync(PersonId person, string framework, string? item = null, CancellationToken cancel = default) =>
+        ReadPersonsAsync(person, async (db, primary) => (await db.Connection.QueryAsync<MarkRow>(
                 """
                 SELECT framework AS Framework, item AS Item, status AS Status, at AS At
                 FROM progress_marks
                 WHERE person_id = @personId AND framework = @framework AND (@item IS NULL OR item = @item)
                 ORDER BY at, id
                 """,
-                new { personId, framework, item })
-                .Select(row => new ProgressMark(primary, row.Framework, row.Item, ReadStatus(row.Status), StoredTime.Read(row.At, "progress_marks.at")))
-                .ToList();
-        });
-    }
+                new { personId = person.Value, framework, item }))
+            .Select(row => new ProgressMark(primary, row.Framework, row.Item, ReadStatus(row.Status), StoredTime.Read(row.At, "progress_marks.at")))
+            .ToList(),
+            cancel);
 
     // --- Practice reviews -----------------------------------------------------------------
 
-    /// <summary>Logs one review of a card with the memory before and after it, and returns it as
-    /// stored (the review time in UTC to the microsecond).</summary>
-    public CardReview AddCardReview(CardReview review)
+    /// <summary>Logs one review of a card by <paramref name="person"/> with the memory before and
+    /// after it, and returns it as stored (the review time in UTC to the microsecond).</summary>
+    public Task<CardReview> AddCardReviewAsync(PersonId person, CardReview review, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var email = NormalizeEmail(review.Person);
         RequireId(review.Framework, "framework");
         RequireId(review.Card, "card");
         if (!Enum.IsDefined(review.Rating))
@@ -174,45 +143,36 @@ public sealed partial class SkillprintStore
             throw new StoreException(StoreFault.InvalidInput, $"'{(int)review.Rating}' is not a rating (1-4)");
         }
 
-        return Write(transaction =>
-        {
-            var personId = EnsurePersonId(email, transaction);
-            Database.Connection.Execute(
-                """
-                INSERT INTO card_reviews (person_id, framework, card, rating, reviewed_at, due_after, state_before, state_after)
-                VALUES (@personId, @Framework, @Card, @rating, @at, @due, @before, @after)
-                """,
-                new
-                {
-                    personId,
-                    review.Framework,
-                    review.Card,
-                    rating = (int)review.Rating,
-                    at = Database.Time(review.At),
-                    due = Database.Time(review.After.Due),
-                    before = CardMemoryJson.Write(review.Before),
-                    after = CardMemoryJson.Write(review.After),
-                },
-                transaction);
-            var primary = LoadPerson(personId, transaction).PrimaryEmail;
-            return review with { Person = primary, At = StoredTime.Normalize(review.At) };
-        });
+        return WriteAsync(
+            async (db, transaction) =>
+            {
+                var primary = (await RequirePersonAsync(db, person, transaction)).PrimaryEmail;
+                await db.Connection.ExecuteAsync(
+                    """
+                    INSERT INTO card_reviews (person_id, framework, card, rating, reviewed_at, due_after, state_before, state_after)
+                    VALUES (@personId, @Framework, @Card, @rating, @at, @due, @before, @after)
+                    """,
+                    new
+                    {
+                        personId = person.Value,
+                        review.Framework,
+                        review.Card,
+                        rating = (int)review.Rating,
+                        at = db.Time(review.At),
+                        due = db.Time(review.After.Due),
+                        before = CardMemoryJson.Write(review.Before),
+                        after = CardMemoryJson.Write(review.After),
+                    },
+                    transaction);
+                return review with { Person = primary, At = StoredTime.Normalize(review.At) };
+            },
+            cancel);
     }
 
     /// <summary>Every review of the person in the framework, oldest first; only one card's when
     /// <paramref name="card"/> is given.</summary>
-    public IReadOnlyList<CardReview> GetCardReviews(string person, string framework, string? card = null)
-    {
-        var email = NormalizeEmail(person);
-        return Read(() =>
-        {
-            if (FindPersonId(email, null) is not { } personId)
-            {
-                return [];
-            }
-
-            var primary = LoadPerson(personId, null).PrimaryEmail;
-            return Database.Connection.Query<ReviewRow>(
+    public Task<IReadOnlyList<CardReview>> GetCardReviewsAsync(PersonId person, string framework, string? card = null, CancellationToken cancel = default) =>
+        ReadPersonsAsync(person, async (db, primary) => (await db.Connection.QueryAsync<ReviewRow>(
                 """
                 SELECT id AS Id, framework AS Framework, card AS Card, rating AS Rating, reviewed_at AS At,
                        state_before AS Before, state_after AS After
@@ -220,37 +180,26 @@ public sealed partial class SkillprintStore
                 WHERE person_id = @personId AND framework = @framework AND (@card IS NULL OR card = @card)
                 ORDER BY reviewed_at, id
                 """,
-                new { personId, framework, card })
-                .Select(row => new CardReview(
-                    primary,
-                    row.Framework,
-                    row.Card,
-                    row.Rating is >= 1 and <= 4
-                        ? (Rating)row.Rating
-                        : throw new StoreException(StoreFault.Corrupted, $"{Location.Display}: card_reviews row {row.Id} has rating {row.Rating}"),
-                    StoredTime.Read(row.At, "card_reviews.reviewed_at"),
-                    ReadMemory(row.Before, row.Id, "state_before"),
-                    ReadMemory(row.After, row.Id, "state_after")))
-                .ToList();
-        });
-    }
+                new { personId = person.Value, framework, card }))
+            .Select(row => new CardReview(
+                primary,
+                row.Framework,
+                row.Card,
+                row.Rating is >= 1 and <= 4
+                    ? (Rating)row.Rating
+                    : throw new StoreException(StoreFault.Corrupted, $"{Location.Display}: card_reviews row {row.Id} has rating {row.Rating}"),
+                StoredTime.Read(row.At, "card_reviews.reviewed_at"),
+                ReadMemory(row.Before, row.Id, "state_before"),
+                ReadMemory(row.After, row.Id, "state_after")))
+            .ToList(),
+            cancel);
 
     // --- Manual evidence history ----------------------------------------------------------
 
     /// <summary>Every manual evidence row of the person in the framework, removed ones included (with
     /// the time of removal), oldest first.</summary>
-    public IReadOnlyList<ManualEvidenceEntry> GetManualEvidenceHistory(string person, string framework)
-    {
-        var email = NormalizeEmail(person);
-        return Read(() =>
-        {
-            if (FindPersonId(email, null) is not { } personId)
-            {
-                return [];
-            }
-
-            var primary = LoadPerson(personId, null).PrimaryEmail;
-            return Database.Connection.Query<EvidenceHistoryRow>(
+    public Task<IReadOnlyList<ManualEvidenceEntry>> GetManualEvidenceHistoryAsync(PersonId person, string framework, CancellationToken cancel = default) =>
+        ReadPersonsAsync(person, async (db, primary) => (await db.Connection.QueryAsync<EvidenceHistoryRow>(
                 """
                 SELECT id AS Id, framework AS Framework, topic AS Topic, skill AS Skill, link AS Link,
                        note AS Note, at AS At, removed_at AS RemovedAt
@@ -258,13 +207,18 @@ public sealed partial class SkillprintStore
                 WHERE person_id = @personId AND framework = @framework
                 ORDER BY at, id
                 """,
-                new { personId, framework })
-                .Select(row => new ManualEvidenceEntry(
-                    new ManualEvidence(row.Id, primary, row.Framework, row.Topic, row.Skill, row.Link, row.Note, StoredTime.Read(row.At, "manual_evidence.at")),
-                    StoredTime.ReadOptional(row.RemovedAt, "manual_evidence.removed_at")))
-                .ToList();
-        });
-    }
+                new { personId = person.Value, framework }))
+            .Select(row => new ManualEvidenceEntry(
+                new ManualEvidence(row.Id, primary, row.Framework, row.Topic, row.Skill, row.Link, row.Note, StoredTime.Read(row.At, "manual_evidence.at")),
+                StoredTime.ReadOptional(row.RemovedAt, "manual_evidence.removed_at")))
+            .ToList(),
+            cancel);
+
+    /// <summary>Reads rows of one person, given their primary email; nothing for a person the store does not have.</summary>
+    private Task<IReadOnlyList<T>> ReadPersonsAsync<T>(PersonId person, Func<StoreDatabase, string, Task<List<T>>> read, CancellationToken cancel) =>
+        ReadAsync<IReadOnlyList<T>>(
+            async db => await TryLoadPersonAsync(db, person.Value, null) is { } found ? await read(db, found.PrimaryEmail) : [],
+            cancel);
 
     private ProgressStatus ReadStatus(string text) =>
         ProgressStatuses.TryParse(text, out var status)

@@ -3,6 +3,8 @@ using Dapper;
 using Skillprint.Core.Repositories;
 using Skillprint.Core.Scanning;
 
+using Skillprint.Store.Engines;
+
 namespace Skillprint.Store;
 
 /// <summary>Repositories, scans, files and hits (issue 4): what the scanner writes and what
@@ -26,9 +28,9 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
     public RepositoryState LoadState(RepositoryInfo repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return Read(() =>
+        return Read(db =>
         {
-            var connection = Database.Connection;
+            var connection = db.Connection;
             var repositoryId = connection.QuerySingleOrDefault<long?>(
                 "SELECT id FROM repositories WHERE identity = @identity", new { identity = repository.Identity })
                 ?? connection.QuerySingleOrDefault<long?>(
@@ -39,8 +41,8 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 return RepositoryState.Empty;
             }
 
-            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash)>(
-                "SELECT framework, rules_hash FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
+            var last = connection.QueryFirstOrDefault<(string Framework, string? RulesHash, string? HeadCommit)>(
+                "SELECT framework, rules_hash, head_commit FROM scans WHERE repository_id = @id AND state = 'complete' ORDER BY id DESC LIMIT 1",
                 new { id });
             var files = connection.Query<FileRow>(
                 "SELECT id AS Id, path AS Path, content_hash AS Hash, size AS Size FROM files WHERE repository_id = @id",
@@ -60,11 +62,11 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 f => f.Path,
                 f => new ScannedFile(f.Path, f.Hash, f.Size, hitsByFile.GetValueOrDefault(f.Id) ?? []),
                 StringComparer.Ordinal);
-            return new RepositoryState(last.Framework, last.RulesHash, byPath);
+            return new RepositoryState(last.Framework, last.RulesHash, byPath) { HeadCommit = last.HeadCommit };
         });
     }
 
-    public IReadOnlyList<string> FolderRoots() => Read(() => Database.Connection
+    public IReadOnlyList<string> FolderRoots() => Read(db => db.Connection
         .Query<string>("SELECT root FROM repositories WHERE kind = 'folder' ORDER BY root")
         .ToList());
 
@@ -72,13 +74,13 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
     {
         ArgumentNullException.ThrowIfNull(repository);
         var kind = repository.Kind == RepositoryKind.Git ? "git" : "folder";
-        return Write(transaction =>
+        return Write((db, transaction) =>
         {
-            var connection = Database.Connection;
-            var time = Database.Time(at);
+            var connection = db.Connection;
+            var time = db.Time(at);
             var identity = repository.Identity;
-            var repositoryId = FindRepositoryId(repository, transaction);
-            var name = UniqueName(repository, repositoryId, transaction);
+            var repositoryId = FindRepositoryId(db, repository, transaction);
+            var name = UniqueName(db, repository, repositoryId, transaction);
             if (repositoryId is { } existing)
             {
                 // Another repository stored at this root (the folder now holds something else) keeps
@@ -122,9 +124,9 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
     /// <summary>The stored repository that is <paramref name="repository"/>: the one with its identity,
     /// else one stored at its root before identities were kept (or as a plain folder, now a git
     /// repository with commits), else null.</summary>
-    private long? FindRepositoryId(RepositoryInfo repository, DbTransaction? transaction)
+    private static long? FindRepositoryId(StoreDatabase db, RepositoryInfo repository, DbTransaction? transaction)
     {
-        var connection = Database.Connection;
+        var connection = db.Connection;
         return connection.QuerySingleOrDefault<long?>(
                 "SELECT id FROM repositories WHERE identity = @Identity", new { repository.Identity }, transaction)
             ?? connection.QuerySingleOrDefault<long?>(
@@ -135,9 +137,9 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
 
     /// <summary>The name to show: the repository's own, unless another stored repository already
     /// has it; then its parent folder and name ("work/proj"), else its whole root.</summary>
-    private string UniqueName(RepositoryInfo repository, long? self, DbTransaction transaction)
+    private static string UniqueName(StoreDatabase db, RepositoryInfo repository, long? self, DbTransaction transaction)
     {
-        var taken = Database.Connection.Query<string>(
+        var taken = db.Connection.Query<string>(
             "SELECT name FROM repositories WHERE id <> @id", new { id = self ?? -1 }, transaction).ToHashSet(StringComparer.Ordinal);
         if (!taken.Contains(repository.Name))
         {
@@ -152,9 +154,9 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
     public void CompleteScan(long scanId, ScanWrite write, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(write);
-        Write(transaction =>
+        Write((db, transaction) =>
         {
-            var connection = Database.Connection;
+            var connection = db.Connection;
             var scan = connection.QuerySingleOrDefault<ScanRow>(
                 "SELECT repository_id AS RepositoryId, framework AS Framework, state AS State FROM scans WHERE id = @scanId", new { scanId }, transaction)
                 ?? throw new StoreException(StoreFault.InvalidInput, $"there is no scan {scanId}");
@@ -229,7 +231,7 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                             hit.Snippet,
                             Author = hit.Author?.Email,
                             CommitId = hit.Author?.Commit,
-                            At = Database.Time(hit.Author?.At),
+                            At = db.Time(hit.Author?.At),
                         }),
                         transaction);
                 }
@@ -242,26 +244,26 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                                  files_skipped = @FilesSkipped, parse_errors = @ParseErrors
                 WHERE id = @scanId
                 """,
-                new { time = Database.Time(at), counts.FilesSeen, counts.FilesParsed, counts.FilesSkipped, counts.ParseErrors, scanId },
+                new { time = db.Time(at), counts.FilesSeen, counts.FilesParsed, counts.FilesSkipped, counts.ParseErrors, scanId },
                 transaction);
             return 0;
         });
     }
 
-    public void FailScan(long scanId, DateTimeOffset at) => Write(transaction =>
-        Database.Connection.Execute(
+    public void FailScan(long scanId, DateTimeOffset at) => Write((db, transaction) =>
+        db.Connection.Execute(
             "UPDATE scans SET state = 'failed', finished_at = @time WHERE id = @scanId AND state = 'running'",
-            new { time = Database.Time(at), scanId },
+            new { time = db.Time(at), scanId },
             transaction));
 
     /// <summary>The stored hits the query asks for, by repository name, path, line and skill.</summary>
-    public IReadOnlyList<CodeHit> ListCodeHits(CodeHitQuery query)
+    public Task<IReadOnlyList<CodeHit>> ListCodeHitsAsync(CodeHitQuery query, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var authors = query.Authors?.Select(NormalizeEmail).Distinct(StringComparer.Ordinal).ToList();
         if (authors is { Count: 0 })
         {
-            return [];
+            return Task.FromResult<IReadOnlyList<CodeHit>>([]);
         }
 
         var conditions = new List<string> { "h.framework = @Framework" };
@@ -294,27 +296,29 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             WHERE {string.Join(" AND ", conditions)}
             ORDER BY r.name, r.root, f.path, h.line, h.skill
             """;
-        return Read(() => Database.Connection
-            .Query<CodeHitRow>(sql, new { query.Framework, authors = authors?.ToArray(), query.Skill, query.Topic })
-            .Select(ToCodeHit)
-            .ToList());
+        return ReadAsync<IReadOnlyList<CodeHit>>(
+            async db => (await db.Connection.QueryAsync<CodeHitRow>(sql, new { query.Framework, authors = authors?.ToArray(), query.Skill, query.Topic }))
+                .Select(ToCodeHit)
+                .ToList(),
+            cancel);
     }
 
     /// <summary>One stored hit by id (dismissed or not), or null.</summary>
-    public CodeHit? FindCodeHit(long id) => Read(() => Database.Connection
-        .Query<CodeHitRow>(
+    public Task<CodeHit?> FindCodeHitAsync(long id, CancellationToken cancel = default) => ReadAsync(
+        async db => (await db.Connection.QueryAsync<CodeHitRow>(
             $"""
             SELECT {HitColumns}, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END AS Dismissed
             FROM hits AS h JOIN files AS f ON f.id = h.file_id JOIN repositories AS r ON r.id = f.repository_id
             {DismissalJoin}
             WHERE h.id = @id
             """,
-            new { id })
+            new { id }))
         .Select(ToCodeHit)
-        .FirstOrDefault());
+        .FirstOrDefault(),
+        cancel);
 
     /// <summary>The scanned repositories: name, root, kind, and when their last complete scan ended.</summary>
-    public IReadOnlyList<(RepositoryInfo Repository, DateTimeOffset? LastScan)> ListRepositories() => Read(() => Database.Connection
+    public IReadOnlyList<(RepositoryInfo Repository, DateTimeOffset? LastScan)> ListRepositories() => Read(db => db.Connection
         .Query<RepositoryRow>(
             """
             SELECT r.root AS Root, r.name AS Name, r.kind AS Kind, r.remote AS Remote,
@@ -326,15 +330,15 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             StoredTime.ReadOptional(row.LastScan, "scans.finished_at")))
         .ToList());
 
-    public IReadOnlyList<RepositorySummary> ListRepositorySummaries() => Read(() => Database.Connection
-        .Query<RepositorySummaryRow>(
+    public Task<IReadOnlyList<RepositorySummary>> ListRepositorySummariesAsync(CancellationToken cancel = default) => ReadAsync<IReadOnlyList<RepositorySummary>>(
+        async db => (await db.Connection.QueryAsync<RepositorySummaryRow>(
             """
             SELECT r.id AS Id, r.root AS Root, r.name AS Name, r.kind AS Kind, r.remote AS Remote,
                    (SELECT MAX(s.finished_at) FROM scans AS s WHERE s.repository_id = r.id AND s.state = 'complete') AS LastScan,
                    (SELECT COUNT(*) FROM files AS f WHERE f.repository_id = r.id) AS Files,
                    (SELECT COUNT(*) FROM hits AS h JOIN files AS f ON f.id = h.file_id WHERE f.repository_id = r.id) AS Hits
             FROM repositories AS r ORDER BY r.name, r.root
-            """)
+            """))
         .Select(row => new RepositorySummary(
             row.Id,
             row.Name,
@@ -344,17 +348,20 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             StoredTime.ReadOptional(row.LastScan, "scans.finished_at"),
             (int)row.Files,
             (int)row.Hits))
-        .ToList());
+        .ToList(),
+        cancel);
 
-    public bool RemoveRepository(long id) => Write(transaction =>
-    {
-        var connection = Database.Connection;
-        connection.Execute("DELETE FROM hit_dismissals WHERE repository_id = @id", new { id }, transaction);
-        connection.Execute("DELETE FROM hits WHERE file_id IN (SELECT id FROM files WHERE repository_id = @id)", new { id }, transaction);
-        connection.Execute("DELETE FROM files WHERE repository_id = @id", new { id }, transaction);
-        connection.Execute("DELETE FROM scans WHERE repository_id = @id", new { id }, transaction);
-        return connection.Execute("DELETE FROM repositories WHERE id = @id", new { id }, transaction) == 1;
-    });
+    public Task<bool> RemoveRepositoryAsync(long id, CancellationToken cancel = default) => WriteAsync(
+        async (db, transaction) =>
+        {
+            var connection = db.Connection;
+            await connection.ExecuteAsync("DELETE FROM hit_dismissals WHERE repository_id = @id", new { id }, transaction);
+            await connection.ExecuteAsync("DELETE FROM hits WHERE file_id IN (SELECT id FROM files WHERE repository_id = @id)", new { id }, transaction);
+            await connection.ExecuteAsync("DELETE FROM files WHERE repository_id = @id", new { id }, transaction);
+            await connection.ExecuteAsync("DELETE FROM scans WHERE repository_id = @id", new { id }, transaction);
+            return await connection.ExecuteAsync("DELETE FROM repositories WHERE id = @id", new { id }, transaction) == 1;
+        },
+        cancel);
 
     private static ScannedHit ToScannedHit(StateHitRow row) => new(
         row.Topic,

@@ -13,7 +13,8 @@ namespace Skillprint.Store;
 /// <summary>The one database of Skillprint: people and their emails, self-assessments and manual
 /// evidence (and, in the schema already, scans and practice). Open it with <see cref="Open"/>;
 /// every failure is a <see cref="StoreException"/> with a one-line message. Every write that spans
-/// rows is one transaction. Calls are serialised, so one store may be shared between threads.
+/// rows is one transaction. Each operation takes a pooled connection of its own, so one store may
+/// be shared between threads and requests.
 /// Times are kept in UTC to the microsecond.</summary>
 public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDisposable, IAsyncDisposable
 {
@@ -21,19 +22,18 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
     internal static readonly string[] PersonTables =
         ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens"];
 
-    private readonly StoreDatabase database;
-    private readonly Lock gate = new();
+    private readonly StoreLocation location;
 
-    private SkillprintStore(StoreDatabase database, int schemaVersion)
+    private SkillprintStore(StoreLocation location, int schemaVersion)
     {
-        this.database = database;
+        this.location = location;
         SchemaVersion = schemaVersion;
     }
 
     /// <summary>The schema version this build of Skillprint creates and reads.</summary>
     public static int LatestSchemaVersion => MigrationCatalog.Latest;
 
-    public StoreLocation Location => database.Location;
+    public StoreLocation Location => location;
 
     public int SchemaVersion { get; }
 
@@ -61,10 +61,13 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
         }
     }
 
+    /// <summary>Opens the database once to check it (SQLite's quick check) and to bring or find its
+    /// schema at this build's version. Every operation after that takes a connection of its own
+    /// from the pool, so one store serves many threads and requests at once.</summary>
     internal static SkillprintStore Open(StoreLocation location, IReadOnlyList<Migration> migrations, bool migrate = true)
     {
         ArgumentNullException.ThrowIfNull(location);
-        StoreDatabase database = location.Engine == StoreEngine.Sqlite
+        using StoreDatabase database = location.Engine == StoreEngine.Sqlite
             ? SqliteDatabase.Open(location)
             : PostgresDatabase.Open(location);
         try
@@ -81,129 +84,129 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
             }
 
             var version = Migrator.Apply(database, migrations);
-            return new SkillprintStore(database, version);
+            return new SkillprintStore(location, version);
         }
-        catch (Exception e)
+        catch (Exception e) when (database.Translate(e) is { } fault && !ReferenceEquals(fault, e))
         {
-            database.Dispose();
-            if (database.Translate(e) is { } fault && !ReferenceEquals(fault, e))
-            {
-                throw fault;
-            }
-
-            throw;
+            throw fault;
         }
     }
 
     // --- Persons --------------------------------------------------------------------------
 
     /// <summary>The person with this email, created (with it as primary email) when unknown.</summary>
-    public Person EnsurePerson(string email)
+    public Task<Person> EnsurePersonAsync(string email, CancellationToken cancel = default)
     {
         var normalized = NormalizeEmail(email);
-        return Write(transaction => LoadPerson(EnsurePersonId(normalized, transaction), transaction));
+        return WriteAsync(async (db, transaction) => await LoadPersonAsync(db, await EnsurePersonIdAsync(db, normalized, transaction), transaction), cancel);
     }
 
     /// <summary>The person with this email, or null when no one has it.</summary>
-    public Person? FindPerson(string email)
+    public Task<Person?> FindPersonAsync(string email, CancellationToken cancel = default)
     {
         var normalized = NormalizeEmail(email);
-        return Read(() => FindPersonId(normalized, null) is { } id ? LoadPerson(id, null) : null);
+        return ReadAsync(async db => await FindPersonIdAsync(db, normalized, null) is { } id ? await LoadPersonAsync(db, id, null) : null, cancel);
     }
+
+    /// <summary>The person with this id, or null when there is none.</summary>
+    public Task<Person?> GetPersonAsync(PersonId person, CancellationToken cancel = default) =>
+        ReadAsync(db => TryLoadPersonAsync(db, person.Value, null), cancel);
 
     /// <summary>
-    /// Makes <paramref name="email"/> one more email of the person who has <paramref name="person"/>
-    /// (created when unknown). An email no one has, or one whose person holds nothing else, is
-    /// claimed. An email of another person who holds data (self-assessments, evidence, roles, marks,
-    /// reviews, dismissals) is refused, saying whose it is and what they hold, unless
-    /// <paramref name="merge"/> is set: then that person's data moves over and that person is gone.
+    /// Makes <paramref name="email"/> one more email of <paramref name="person"/>. An email no one
+    /// has, or one whose person holds nothing else, is claimed. An email of another person who holds
+    /// data (self-assessments, evidence, roles, marks, reviews, dismissals) is refused, saying whose
+    /// it is and what they hold, unless <paramref name="merge"/> is set: then that person's data
+    /// moves over and that person is gone.
     /// </summary>
-    public EmailClaim ClaimEmail(string person, string email, bool merge)
+    public Task<EmailClaim> ClaimEmailAsync(PersonId person, string email, bool merge, CancellationToken cancel = default)
     {
-        var main = NormalizeEmail(person);
         var other = NormalizeEmail(email);
-        return Write(transaction =>
-        {
-            var connection = database.Connection;
-            var personId = EnsurePersonId(main, transaction);
-            var otherId = FindPersonId(other, transaction);
-            if (otherId is null)
+        return WriteAsync(
+            async (db, transaction) =>
             {
-                connection.Execute(
-                    "INSERT INTO person_emails (email, person_id) VALUES (@other, @personId)",
-                    new { other, personId },
-                    transaction);
-                return new EmailClaim(ClaimOutcome.Claimed, LoadPerson(personId, transaction), null, NoRows);
-            }
+                var connection = db.Connection;
+                var personId = (await RequirePersonAsync(db, person, transaction)).Id.Value;
+                var otherId = await FindPersonIdAsync(db, other, transaction);
+                if (otherId is null)
+                {
+                    await connection.ExecuteAsync(
+                        "INSERT INTO person_emails (email, person_id) VALUES (@other, @personId)",
+                        new { other, personId },
+                        transaction);
+                    return new EmailClaim(ClaimOutcome.Claimed, await LoadPersonAsync(db, personId, transaction), null, NoRows);
+                }
 
-            if (otherId == personId)
-            {
-                return new EmailClaim(ClaimOutcome.AlreadyYours, LoadPerson(personId, transaction), null, NoRows);
-            }
+                if (otherId == personId)
+                {
+                    return new EmailClaim(ClaimOutcome.AlreadyYours, await LoadPersonAsync(db, personId, transaction), null, NoRows);
+                }
 
-            var owner = LoadPerson(otherId.Value, transaction);
-            var held = HeldRows(otherId.Value, transaction);
-            if (held.Count > 0 && !merge)
-            {
-                return new EmailClaim(ClaimOutcome.Refused, LoadPerson(personId, transaction), owner, held);
-            }
+                var owner = await LoadPersonAsync(db, otherId.Value, transaction);
+                var held = await HeldRowsAsync(db, otherId.Value, transaction);
+                if (held.Count > 0 && !merge)
+                {
+                    return new EmailClaim(ClaimOutcome.Refused, await LoadPersonAsync(db, personId, transaction), owner, held);
+                }
 
-            foreach (var table in PersonTables)
-            {
-                connection.Execute(
-                    $"UPDATE {table} SET person_id = @personId WHERE person_id = @otherId",
-                    new { personId, otherId },
-                    transaction);
-            }
+                foreach (var table in PersonTables)
+                {
+                    await connection.ExecuteAsync(
+                        $"UPDATE {table} SET person_id = @personId WHERE person_id = @otherId",
+                        new { personId, otherId },
+                        transaction);
+                }
 
-            connection.Execute("DELETE FROM persons WHERE id = @otherId", new { otherId }, transaction);
-            return new EmailClaim(held.Count > 0 ? ClaimOutcome.Merged : ClaimOutcome.Claimed, LoadPerson(personId, transaction), owner, held);
-        });
+                await connection.ExecuteAsync("DELETE FROM persons WHERE id = @otherId", new { otherId }, transaction);
+                return new EmailClaim(held.Count > 0 ? ClaimOutcome.Merged : ClaimOutcome.Claimed, await LoadPersonAsync(db, personId, transaction), owner, held);
+            },
+            cancel);
     }
 
-    /// <summary>Takes <paramref name="email"/> from the person who has <paramref name="person"/>: the
-    /// code it wrote stops counting for them. Their only email cannot be taken; when it was their
-    /// primary email, the next one becomes primary.</summary>
-    public EmailClaim UnclaimEmail(string person, string email)
+    /// <summary>Takes <paramref name="email"/> from <paramref name="person"/>: the code it wrote stops
+    /// counting for them. Their only email cannot be taken; when it was their primary email, the
+    /// next one becomes primary.</summary>
+    public Task<EmailClaim> UnclaimEmailAsync(PersonId person, string email, CancellationToken cancel = default)
     {
-        var main = NormalizeEmail(person);
         var other = NormalizeEmail(email);
-        return Write(transaction =>
-        {
-            var connection = database.Connection;
-            if (FindPersonId(main, transaction) is not { } personId || FindPersonId(other, transaction) != personId)
+        return WriteAsync(
+            async (db, transaction) =>
             {
-                var owner = FindPersonId(other, transaction) is { } ownerId ? LoadPerson(ownerId, transaction) : null;
-                var me = FindPersonId(main, transaction) is { } id ? LoadPerson(id, transaction) : new Person(0, main, [main]);
-                return new EmailClaim(ClaimOutcome.NotYours, me, owner, NoRows);
-            }
+                var connection = db.Connection;
+                var current = await RequirePersonAsync(db, person, transaction);
+                var ownerId = await FindPersonIdAsync(db, other, transaction);
+                if (ownerId != person.Value)
+                {
+                    var owner = ownerId is { } id ? await LoadPersonAsync(db, id, transaction) : null;
+                    return new EmailClaim(ClaimOutcome.NotYours, current, owner, NoRows);
+                }
 
-            var current = LoadPerson(personId, transaction);
-            if (current.Emails.Count == 1)
-            {
-                return new EmailClaim(ClaimOutcome.Refused, current, null, NoRows);
-            }
+                if (current.Emails.Count == 1)
+                {
+                    return new EmailClaim(ClaimOutcome.Refused, current, null, NoRows);
+                }
 
-            connection.Execute("DELETE FROM person_emails WHERE email = @other", new { other }, transaction);
-            if (string.Equals(current.PrimaryEmail, other, StringComparison.Ordinal))
-            {
-                var next = current.Emails.First(e => !string.Equals(e, other, StringComparison.Ordinal));
-                connection.Execute("UPDATE persons SET primary_email = @next WHERE id = @personId", new { next, personId }, transaction);
-            }
+                await connection.ExecuteAsync("DELETE FROM person_emails WHERE email = @other", new { other }, transaction);
+                if (string.Equals(current.PrimaryEmail, other, StringComparison.Ordinal))
+                {
+                    var next = current.Emails.First(e => !string.Equals(e, other, StringComparison.Ordinal));
+                    await connection.ExecuteAsync("UPDATE persons SET primary_email = @next WHERE id = @personId", new { next, personId = person.Value }, transaction);
+                }
 
-            return new EmailClaim(ClaimOutcome.Unclaimed, LoadPerson(personId, transaction), null, NoRows);
-        });
+                return new EmailClaim(ClaimOutcome.Unclaimed, await LoadPersonAsync(db, person.Value, transaction), null, NoRows);
+            },
+            cancel);
     }
 
     private static readonly IReadOnlyDictionary<string, int> NoRows = new Dictionary<string, int>();
 
     /// <summary>How many rows of each table (other than emails) belong to the person: what a merge moves.</summary>
-    private IReadOnlyDictionary<string, int> HeldRows(long personId, DbTransaction transaction)
+    private static async Task<IReadOnlyDictionary<string, int>> HeldRowsAsync(StoreDatabase db, long personId, DbTransaction transaction)
     {
         var held = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var table in PersonTables.Where(t => !string.Equals(t, "person_emails", StringComparison.Ordinal)))
         {
-            var count = database.Connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM {table} WHERE person_id = @personId", new { personId }, transaction);
+            var count = await db.Connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE person_id = @personId", new { personId }, transaction);
             if (count > 0)
             {
                 held[table] = (int)count;
@@ -213,20 +216,26 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
         return held;
     }
 
-    public IReadOnlyList<Person> ListPersons() => Read(() =>
-    {
-        var ids = database.Connection.Query<long>("SELECT id FROM persons ORDER BY id");
-        return ids.Select(id => LoadPerson(id, null)).ToList();
-    });
+    public Task<IReadOnlyList<Person>> ListPersonsAsync(CancellationToken cancel = default) => ReadAsync<IReadOnlyList<Person>>(
+        async db =>
+        {
+            var rows = await db.Connection.QueryAsync<(long Id, string Primary, string Email)>(
+                """
+                SELECT p.id, p.primary_email, e.email FROM persons AS p JOIN person_emails AS e ON e.person_id = p.id
+                ORDER BY p.id, e.id
+                """);
+            return rows.GroupBy(row => row.Id).Select(group => ToPerson(group.Key, group.First().Primary, group.Select(row => row.Email))).ToList();
+        },
+        cancel);
 
     // --- Self-assessments -----------------------------------------------------------------
 
-    /// <summary>Records a self-assessment (a new row; history is never overwritten) and returns it
-    /// as stored: the person's primary email, the time in UTC to the microsecond.</summary>
-    public SelfAssessment AddSelfAssessment(SelfAssessment assessment)
+    /// <summary>Records a self-assessment of <paramref name="person"/> (a new row; history is never
+    /// overwritten) and returns it as stored: with the person's primary email (the record's own
+    /// Person is not read), the time in UTC to the microsecond.</summary>
+    public Task<SelfAssessment> AddSelfAssessmentAsync(PersonId person, SelfAssessment assessment, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        var email = NormalizeEmail(assessment.Person);
         RequireId(assessment.Framework, "framework");
         RequireId(assessment.Topic, "topic");
         if (!Enum.IsDefined(assessment.Level))
@@ -234,65 +243,64 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
             throw new StoreException(StoreFault.InvalidInput, $"'{(int)assessment.Level}' is not a level");
         }
 
-        return Write(transaction =>
-        {
-            var personId = EnsurePersonId(email, transaction);
-            database.Connection.Execute(
-                """
-                INSERT INTO self_assessments (person_id, framework, topic, level, note, at)
-                VALUES (@personId, @Framework, @Topic, @Level, @Note, @At)
-                """,
-                new
-                {
-                    personId,
-                    assessment.Framework,
-                    assessment.Topic,
-                    Level = assessment.Level.ToString(),
-                    assessment.Note,
-                    At = database.Time(assessment.At),
-                },
-                transaction);
-            var primary = LoadPerson(personId, transaction).PrimaryEmail;
-            return assessment with { Person = primary, At = StoredTime.Normalize(assessment.At) };
-        });
-    }
-
-    /// <summary>Every self-assessment of the person (any of their emails) in the framework, oldest
-    /// first; only one topic's when <paramref name="topic"/> is given.</summary>
-    public IReadOnlyList<SelfAssessment> GetSelfAssessments(string person, string framework, string? topic = null)
-    {
-        var email = NormalizeEmail(person);
-        return Read(() =>
-        {
-            if (FindPersonId(email, null) is not { } personId)
+        return WriteAsync(
+            async (db, transaction) =>
             {
-                return [];
-            }
-
-            var primary = LoadPerson(personId, null).PrimaryEmail;
-            var rows = database.Connection.Query<AssessmentRow>(
-                """
-                SELECT framework AS Framework, topic AS Topic, level AS Level, note AS Note, at AS At
-                FROM self_assessments
-                WHERE person_id = @personId AND framework = @framework AND (@topic IS NULL OR topic = @topic)
-                ORDER BY at, id
-                """,
-                new { personId, framework, topic });
-            return rows.Select(row => new SelfAssessment(
-                primary,
-                row.Framework,
-                row.Topic,
-                ReadLevel(row.Level),
-                row.Note,
-                StoredTime.Read(row.At, "self_assessments.at"))).ToList();
-        });
+                var primary = (await RequirePersonAsync(db, person, transaction)).PrimaryEmail;
+                await db.Connection.ExecuteAsync(
+                    """
+                    INSERT INTO self_assessments (person_id, framework, topic, level, note, at)
+                    VALUES (@personId, @Framework, @Topic, @Level, @Note, @At)
+                    """,
+                    new
+                    {
+                        personId = person.Value,
+                        assessment.Framework,
+                        assessment.Topic,
+                        Level = assessment.Level.ToString(),
+                        assessment.Note,
+                        At = db.Time(assessment.At),
+                    },
+                    transaction);
+                return assessment with { Person = primary, At = StoredTime.Normalize(assessment.At) };
+            },
+            cancel);
     }
+
+    /// <summary>Every self-assessment of the person in the framework, oldest first; only one
+    /// topic's when <paramref name="topic"/> is given.</summary>
+    public Task<IReadOnlyList<SelfAssessment>> GetSelfAssessmentsAsync(PersonId person, string framework, string? topic = null, CancellationToken cancel = default) =>
+        ReadAsync<IReadOnlyList<SelfAssessment>>(
+            async db =>
+            {
+                if (await TryLoadPersonAsync(db, person.Value, null) is not { } found)
+                {
+                    return [];
+                }
+
+                var rows = await db.Connection.QueryAsync<AssessmentRow>(
+                    """
+                    SELECT framework AS Framework, topic AS Topic, level AS Level, note AS Note, at AS At
+                    FROM self_assessments
+                    WHERE person_id = @personId AND framework = @framework AND (@topic IS NULL OR topic = @topic)
+                    ORDER BY at, id
+                    """,
+                    new { personId = person.Value, framework, topic });
+                return rows.Select(row => new SelfAssessment(
+                    found.PrimaryEmail,
+                    row.Framework,
+                    row.Topic,
+                    ReadLevel(row.Level),
+                    row.Note,
+                    StoredTime.Read(row.At, "self_assessments.at"))).ToList();
+            },
+            cancel);
 
     /// <summary>The current self-assessed level per topic: the latest assessment of each topic.</summary>
-    public IReadOnlyDictionary<string, SelfAssessment> GetCurrentLevels(string person, string framework)
+    public async Task<IReadOnlyDictionary<string, SelfAssessment>> GetCurrentLevelsAsync(PersonId person, string framework, CancellationToken cancel = default)
     {
         var current = new Dictionary<string, SelfAssessment>(StringComparer.Ordinal);
-        foreach (var assessment in GetSelfAssessments(person, framework))
+        foreach (var assessment in await GetSelfAssessmentsAsync(person, framework, null, cancel))
         {
             current[assessment.Topic] = assessment;
         }
@@ -302,182 +310,264 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
 
     // --- Manual evidence ------------------------------------------------------------------
 
-    /// <summary>Records evidence entered by hand and returns its id (the Id given is ignored).</summary>
-    public long AddManualEvidence(ManualEvidence evidence)
+    /// <summary>Records evidence of <paramref name="person"/> entered by hand and returns its id
+    /// (the record's Id and Person are not read).</summary>
+    public Task<long> AddManualEvidenceAsync(PersonId person, ManualEvidence evidence, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        var email = NormalizeEmail(evidence.Person);
         RequireId(evidence.Framework, "framework");
         RequireId(evidence.Topic, "topic");
-        return Write(transaction =>
-        {
-            var personId = EnsurePersonId(email, transaction);
-            return database.Connection.ExecuteScalar<long>(
-                """
-                INSERT INTO manual_evidence (person_id, framework, topic, skill, link, note, at)
-                VALUES (@personId, @Framework, @Topic, @Skill, @Link, @Note, @At)
-                RETURNING id
-                """,
-                new
-                {
-                    personId,
-                    evidence.Framework,
-                    evidence.Topic,
-                    evidence.Skill,
-                    evidence.Link,
-                    evidence.Note,
-                    At = database.Time(evidence.At),
-                },
-                transaction);
-        });
+        return WriteAsync(
+            async (db, transaction) =>
+            {
+                await RequirePersonAsync(db, person, transaction);
+                return await db.Connection.ExecuteScalarAsync<long>(
+                    """
+                    INSERT INTO manual_evidence (person_id, framework, topic, skill, link, note, at)
+                    VALUES (@personId, @Framework, @Topic, @Skill, @Link, @Note, @At)
+                    RETURNING id
+                    """,
+                    new
+                    {
+                        personId = person.Value,
+                        evidence.Framework,
+                        evidence.Topic,
+                        evidence.Skill,
+                        evidence.Link,
+                        evidence.Note,
+                        At = db.Time(evidence.At),
+                    },
+                    transaction);
+            },
+            cancel);
     }
 
     /// <summary>The person's manual evidence in the framework that is not removed, oldest first;
     /// only one topic's when <paramref name="topic"/> is given.</summary>
-    public IReadOnlyList<ManualEvidence> ListManualEvidence(string person, string framework, string? topic = null)
-    {
-        var email = NormalizeEmail(person);
-        return Read(() =>
-        {
-            if (FindPersonId(email, null) is not { } personId)
+    public Task<IReadOnlyList<ManualEvidence>> ListManualEvidenceAsync(PersonId person, string framework, string? topic = null, CancellationToken cancel = default) =>
+        ReadAsync<IReadOnlyList<ManualEvidence>>(
+            async db =>
             {
-                return [];
-            }
+                if (await TryLoadPersonAsync(db, person.Value, null) is not { } found)
+                {
+                    return [];
+                }
 
-            var primary = LoadPerson(personId, null).PrimaryEmail;
-            var rows = database.Connection.Query<EvidenceRow>(
-                """
-                SELECT id AS Id, framework AS Framework, topic AS Topic, skill AS Skill, link AS Link,
-                       note AS Note, at AS At
-                FROM manual_evidence
-                WHERE person_id = @personId AND framework = @framework AND (@topic IS NULL OR topic = @topic)
-                  AND removed_at IS NULL
-                ORDER BY at, id
-                """,
-                new { personId, framework, topic });
-            return rows.Select(row => new ManualEvidence(
-                row.Id,
-                primary,
-                row.Framework,
-                row.Topic,
-                row.Skill,
-                row.Link,
-                row.Note,
-                StoredTime.Read(row.At, "manual_evidence.at"))).ToList();
-        });
-    }
+                var rows = await db.Connection.QueryAsync<EvidenceRow>(
+                    """
+                    SELECT id AS Id, framework AS Framework, topic AS Topic, skill AS Skill, link AS Link,
+                           note AS Note, at AS At
+                    FROM manual_evidence
+                    WHERE person_id = @personId AND framework = @framework AND (@topic IS NULL OR topic = @topic)
+                      AND removed_at IS NULL
+                    ORDER BY at, id
+                    """,
+                    new { personId = person.Value, framework, topic });
+                return rows.Select(row => new ManualEvidence(
+                    row.Id,
+                    found.PrimaryEmail,
+                    row.Framework,
+                    row.Topic,
+                    row.Skill,
+                    row.Link,
+                    row.Note,
+                    StoredTime.Read(row.At, "manual_evidence.at"))).ToList();
+            },
+            cancel);
 
     // --- Settings -------------------------------------------------------------------------
 
-    public string? GetSetting(string key) => Read(() =>
-        database.Connection.QuerySingleOrDefault<string?>("SELECT value FROM settings WHERE key = @key", new { key }));
+    public string? GetSetting(string key) => Read(db =>
+        db.Connection.QuerySingleOrDefault<string?>("SELECT value FROM settings WHERE key = @key", new { key }));
 
     /// <summary>Sets a setting; null removes it.</summary>
     public void SetSetting(string key, string? value)
     {
         RequireId(key, "setting");
-        Write(transaction => value is null
-            ? database.Connection.Execute("DELETE FROM settings WHERE key = @key", new { key }, transaction)
-            : database.Connection.Execute(
+        Write((db, transaction) => value is null
+            ? db.Connection.Execute("DELETE FROM settings WHERE key = @key", new { key }, transaction)
+            : db.Connection.Execute(
                 "INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 new { key, value },
                 transaction));
     }
 
-    public void Dispose() => database.Dispose();
+    /// <summary>Closes the idle pooled connections to the database: after this, a SQLite file is no
+    /// longer held open by this store.</summary>
+    public void Dispose() => StoreDatabase.ClosePool(location);
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     // --- Plumbing -------------------------------------------------------------------------
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction: all of it is stored or none.</summary>
+    /// <summary>Runs <paramref name="work"/> in one write transaction on a connection of its own:
+    /// all of it is stored or none.</summary>
     /// <remarks>A write that lost a race with another session (both adding the same new email on
     /// PostgreSQL) is run once more, when it sees the other session's row.</remarks>
-    internal T Write<T>(Func<DbTransaction, T> work)
+    internal T Write<T>(Func<StoreDatabase, DbTransaction, T> work)
     {
-        lock (gate)
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    using var transaction = database.BeginWrite();
-                    var result = work(transaction);
-                    transaction.Commit();
-                    return result;
-                }
-                catch (Exception e) when (attempt == 1 && database.IsLostRace(e))
-                {
-                    // The transaction is rolled back; try again.
-                }
-                catch (Exception e) when (database.Translate(e) is { } fault && !ReferenceEquals(fault, e))
-                {
-                    throw fault;
-                }
-            }
-        }
-    }
-
-    internal T Read<T>(Func<T> work)
-    {
-        lock (gate)
-        {
+            StoreDatabase? db = null;
             try
             {
-                return work();
+                db = StoreDatabase.Connect(location);
+                using var transaction = db.BeginWrite();
+                var result = work(db, transaction);
+                transaction.Commit();
+                return result;
             }
-            catch (Exception e) when (database.Translate(e) is { } fault && !ReferenceEquals(fault, e))
+            catch (Exception e) when (attempt == 1 && db is not null && db.IsLostRace(e))
+            {
+                // The transaction is rolled back; try again.
+            }
+            catch (Exception e) when (Translate(db, e) is { } fault && !ReferenceEquals(fault, e))
             {
                 throw fault;
             }
+            finally
+            {
+                db?.Dispose();
+            }
         }
     }
 
-    internal StoreDatabase Database => database;
-
-    internal long EnsurePersonId(string email, DbTransaction transaction)
+    internal T Read<T>(Func<StoreDatabase, T> work)
     {
-        if (FindPersonId(email, transaction) is { } existing)
+        StoreDatabase? db = null;
+        try
+        {
+            db = StoreDatabase.Connect(location);
+            return work(db);
+        }
+        catch (Exception e) when (Translate(db, e) is { } fault && !ReferenceEquals(fault, e))
+        {
+            throw fault;
+        }
+        finally
+        {
+            db?.Dispose();
+        }
+    }
+
+    /// <summary><see cref="Write{T}"/> without blocking a thread on the database.</summary>
+    internal async Task<T> WriteAsync<T>(Func<StoreDatabase, DbTransaction, Task<T>> work, CancellationToken cancel)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            StoreDatabase? db = null;
+            try
+            {
+                db = await StoreDatabase.ConnectAsync(location, cancel).ConfigureAwait(false);
+                await using var transaction = await db.BeginWriteAsync(cancel).ConfigureAwait(false);
+                var result = await work(db, transaction).ConfigureAwait(false);
+                await transaction.CommitAsync(cancel).ConfigureAwait(false);
+                return result;
+            }
+            catch (Exception e) when (attempt == 1 && db is not null && db.IsLostRace(e))
+            {
+                // The transaction is rolled back; try again.
+            }
+            catch (Exception e) when (Translate(db, e) is { } fault && !ReferenceEquals(fault, e))
+            {
+                throw fault;
+            }
+            finally
+            {
+                if (db is not null)
+                {
+                    await db.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    /// <summary><see cref="Read{T}"/> without blocking a thread on the database.</summary>
+    internal async Task<T> ReadAsync<T>(Func<StoreDatabase, Task<T>> work, CancellationToken cancel)
+    {
+        StoreDatabase? db = null;
+        try
+        {
+            db = await StoreDatabase.ConnectAsync(location, cancel).ConfigureAwait(false);
+            return await work(db).ConfigureAwait(false);
+        }
+        catch (Exception e) when (Translate(db, e) is { } fault && !ReferenceEquals(fault, e))
+        {
+            throw fault;
+        }
+        finally
+        {
+            if (db is not null)
+            {
+                await db.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>A connection of this store's own, for tests that reach below the store's API.</summary>
+    internal StoreDatabase Connect() => StoreDatabase.Connect(location);
+
+    /// <summary>The store's error for a failure; a connection that failed to open has already
+    /// translated its own.</summary>
+    private static StoreException? Translate(StoreDatabase? db, Exception error) =>
+        error as StoreException ?? db?.Translate(error);
+
+    internal static async Task<long> EnsurePersonIdAsync(StoreDatabase db, string email, DbTransaction transaction)
+    {
+        if (await FindPersonIdAsync(db, email, transaction) is { } existing)
         {
             return existing;
         }
 
-        var connection = database.Connection;
-        var id = connection.ExecuteScalar<long>(
+        var connection = db.Connection;
+        var id = await connection.ExecuteScalarAsync<long>(
             "INSERT INTO persons (primary_email) VALUES (@email) RETURNING id",
             new { email },
             transaction);
-        connection.Execute(
+        await connection.ExecuteAsync(
             "INSERT INTO person_emails (email, person_id) VALUES (@email, @id)",
             new { email, id },
             transaction);
         return id;
     }
 
-    private long? FindPersonId(string email, DbTransaction? transaction) =>
-        database.Connection.QuerySingleOrDefault<long?>(
+    private static Task<long?> FindPersonIdAsync(StoreDatabase db, string email, DbTransaction? transaction) =>
+        db.Connection.QuerySingleOrDefaultAsync<long?>(
             "SELECT person_id FROM person_emails WHERE email = @email",
             new { email },
             transaction);
 
-    private Person LoadPerson(long id, DbTransaction? transaction)
+    /// <summary>The person, or an <see cref="StoreFault.InvalidInput"/> error when there is none:
+    /// a write names an existing person, it never creates one by the way.</summary>
+    internal static async Task<Person> RequirePersonAsync(StoreDatabase db, PersonId person, DbTransaction transaction) =>
+        await TryLoadPersonAsync(db, person.Value, transaction)
+            ?? throw new StoreException(StoreFault.InvalidInput, $"there is no person {person}");
+
+    private static async Task<Person> LoadPersonAsync(StoreDatabase db, long id, DbTransaction? transaction) =>
+        await TryLoadPersonAsync(db, id, transaction)
+            ?? throw new StoreException(StoreFault.Corrupted, $"{db.Location.Display}: person {id} has no email");
+
+    internal static async Task<Person?> TryLoadPersonAsync(StoreDatabase db, long id, DbTransaction? transaction)
     {
-        var rows = database.Connection.Query<(string Primary, string Email)>(
+        var rows = (await db.Connection.QueryAsync<(string Primary, string Email)>(
             """
             SELECT p.primary_email, e.email FROM persons AS p JOIN person_emails AS e ON e.person_id = p.id
             WHERE p.id = @id ORDER BY e.id
             """,
             new { id },
-            transaction).ToList();
-        if (rows.Count == 0)
-        {
-            throw new StoreException(StoreFault.Corrupted, $"{database.Location.Display}: person {id} has no email");
-        }
+            transaction)).ToList();
+        return rows.Count == 0 ? null : ToPerson(id, rows[0].Primary, rows.Select(row => row.Email));
+    }
 
-        var primary = rows[0].Primary;
-        var emails = new List<string> { primary };
-        emails.AddRange(rows.Select(row => row.Email).Where(e => !string.Equals(e, primary, StringComparison.Ordinal)));
-        return new Person(id, primary, emails);
+    private static Person ToPerson(long id, string primary, IEnumerable<string> emails)
+    {
+        var all = new List<string> { primary };
+        all.AddRange(emails.Where(e => !string.Equals(e, primary, StringComparison.Ordinal)));
+        return new Person(new PersonId(id), primary, all);
     }
 
     /// <summary>Emails are compared without case (as git's .mailmap does) and kept in lower case.</summary>
@@ -503,7 +593,7 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
     private Level ReadLevel(string text) =>
         Enum.TryParse<Level>(text, ignoreCase: false, out var level) && Enum.IsDefined(level)
             ? level
-            : throw new StoreException(StoreFault.Corrupted, $"{database.Location.Display}: '{text}' is not a level");
+            : throw new StoreException(StoreFault.Corrupted, $"{location.Display}: '{text}' is not a level");
 
     private sealed class AssessmentRow
     {

@@ -133,6 +133,12 @@ public sealed class ScanCommandTests : IDisposable
             .ShouldAllBe(e => e.GetProperty("dismissed").ValueKind != System.Text.Json.JsonValueKind.True);
 
         _cli.Run("evidence", "dismiss", "m1").Error.ShouldContain("manual evidence is removed, not dismissed");
+
+        // A refused removal by someone the store does not know records no one.
+        _cli.Run("evidence", "remove", "m1", "--person", "stranger@example.org").Error.ShouldContain("is credited to another person");
+        _cli.RunOk("person", "list", "--format", "json").Json.EnumerateArray()
+            .ShouldNotContain(p => p.GetProperty("primaryEmail").GetString() == "stranger@example.org");
+
         _cli.RunOk("evidence", "remove", "m1").Out.ShouldContain("Removed m1: async");
         _cli.RunOk("evidence", "list", "--format", "json").Json.GetArrayLength().ShouldBe(0);
         _cli.RunOk("evidence", "restore", "m1").Out.ShouldContain("Restored m1: async");

@@ -159,16 +159,62 @@ public abstract class GrowthStoreTests : IDisposable
     }
 
     [Fact]
-    public void Empty_ids_are_refused_before_anything_is_written()
+    public async Task Empty_ids_are_refused_before_anything_is_written()
     {
         using var store = SkillprintStore.Open(Harness.Location);
+        var ada = (await store.EnsurePersonAsync(Ada)).Id;
 
-        Should.Throw<StoreException>(() => store.AddRole(Ada, Framework, " ", Monday)).Fault.ShouldBe(StoreFault.InvalidInput);
-        Should.Throw<StoreException>(() => store.AddProgressMark(new ProgressMark(Ada, Framework, "", ProgressStatus.Done, Monday)))
+        (await Should.ThrowAsync<StoreException>(async () => await store.AddRoleAsync(ada, Framework, " ", Monday))).Fault.ShouldBe(StoreFault.InvalidInput);
+        (await Should.ThrowAsync<StoreException>(async () => await store.AddProgressMarkAsync(ada, new ProgressMark(Ada, Framework, "", ProgressStatus.Done, Monday))))
             .Fault.ShouldBe(StoreFault.InvalidInput);
-        Should.Throw<StoreException>(() => store.AddCardReview(new CardReview(Ada, Framework, "c", (Rating)7, Monday, CardMemory.New(Monday), CardMemory.New(Monday))))
+        (await Should.ThrowAsync<StoreException>(async () => await store.AddCardReviewAsync(ada, new CardReview(Ada, Framework, "c", (Rating)7, Monday, CardMemory.New(Monday), CardMemory.New(Monday)))))
             .Message.ShouldContain("not a rating");
-        store.ListPersons().ShouldBeEmpty();
+        (await store.GetRoleHistoryAsync(ada, Framework)).ShouldBeEmpty();
+        (await store.GetProgressMarksAsync(ada, Framework)).ShouldBeEmpty();
+        (await store.GetCardReviewsAsync(ada, Framework)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_write_for_a_person_the_store_does_not_have_is_refused_and_creates_no_one()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        var nobody = new PersonId(987_654);
+
+        var error = await Should.ThrowAsync<StoreException>(async () => await store.AddRoleAsync(nobody, Framework, "backend-developer", Monday));
+        error.Fault.ShouldBe(StoreFault.InvalidInput);
+        error.Message.ShouldBe("there is no person 987654");
+        await Should.ThrowAsync<StoreException>(async () => await store.AddProgressMarkAsync(nobody, new ProgressMark(Ada, Framework, "async", ProgressStatus.Done, Monday)));
+        (await store.DismissHitAsync(nobody, 1, Monday)).Outcome.ShouldBe(EvidenceOutcome.NotFound);
+        (await store.ListPersonsAsync()).ShouldBeEmpty();
+        (await store.GetRoleHistoryAsync(nobody, Framework)).ShouldBeEmpty();
+        (await store.RemoveRoleAsync(nobody, Framework, "backend-developer", Monday)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task One_store_serves_many_writes_and_reads_at_once_and_loses_none()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        var people = new List<PersonId>();
+        foreach (var n in Enumerable.Range(0, 4))
+        {
+            people.Add((await store.EnsurePersonAsync($"p{n}@example.org")).Id);
+        }
+
+        // 4 people x 10 marks, written and read back from many tasks at the same time: each
+        // operation takes its own pooled connection, none waits for a lock in this process.
+        var work = people.SelectMany(person => Enumerable.Range(0, 10).Select(async i =>
+        {
+            await store.AddProgressMarkAsync(person, new ProgressMark("", Framework, $"item-{i}", ProgressStatus.Doing, Monday.AddMinutes(i)));
+            return (await store.GetProgressMarksAsync(person, Framework, $"item-{i}")).Count;
+        })).ToList();
+        var seen = await Task.WhenAll(work);
+
+        seen.ShouldAllBe(count => count == 1);
+        foreach (var person in people)
+        {
+            (await store.GetProgressMarksAsync(person, Framework)).Select(m => m.Item).Order(StringComparer.Ordinal)
+                .ShouldBe(Enumerable.Range(0, 10).Select(i => $"item-{i}").Order(StringComparer.Ordinal));
+        }
     }
 }
 

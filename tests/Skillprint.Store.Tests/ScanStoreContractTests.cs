@@ -65,6 +65,22 @@ public abstract class ScanStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void The_state_names_the_commit_of_the_last_complete_scan_not_of_a_failed_one()
+    {
+        using var store = SkillprintStore.Open(Harness.Location);
+        Scan(store, Full(File("a.py", "ha", Hit("async.queue", 3, Ada))));
+        store.LoadState(Api).HeadCommit.ShouldBe("abc");
+
+        var later = store.BeginScan(Api, Framework, "r1", "def", Monday.AddDays(1));
+        store.FailScan(later, Monday.AddDays(1));
+        store.LoadState(Api).HeadCommit.ShouldBe("abc");
+
+        var complete = store.BeginScan(Api, Framework, "r1", "0123", Monday.AddDays(2));
+        store.CompleteScan(complete, new ScanWrite(false, [], [], new ScanCounts(1, 0, 0, 0)), Monday.AddDays(2));
+        store.LoadState(Api).HeadCommit.ShouldBe("0123");
+    }
+
+    [Fact]
     public void Changes_renames_and_deletions_are_applied_and_other_files_keep_their_rows()
     {
         using var store = SkillprintStore.Open(Harness.Location);
@@ -178,17 +194,18 @@ public abstract class ScanStoreContractTests : IDisposable
     public void Upgrading_to_version_5_keeps_every_dismissal_made_before_on_every_copy_it_covered()
     {
         using (var old = SkillprintStore.Open(Harness.Location, Migrations.MigrationCatalog.All.Take(4).ToList()))
+        using (var db = old.Connect())
         {
-            var at = old.Database.Time(Monday);
-            old.Database.Connection.Execute(
+            var at = db.Time(Monday);
+            db.Connection.Execute(
                 "INSERT INTO repositories (root, name, kind, added_at) VALUES ('/src/api', 'api', 'git', @at)", new { at });
-            old.Database.Connection.Execute(
+            db.Connection.Execute(
                 "INSERT INTO scans (repository_id, framework, state, started_at) SELECT id, 'python', 'complete', @at FROM repositories", new { at });
-            old.Database.Connection.Execute(
+            db.Connection.Execute(
                 "INSERT INTO files (repository_id, path, content_hash, size, scan_id) SELECT repository_id, 'a.py', 'h', 1, id FROM scans");
             foreach (var line in new[] { 3, 8, 9 })
             {
-                old.Database.Connection.Execute(
+                db.Connection.Execute(
                     """
                     INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email)
                     SELECT id, 'python', 'async', @skill, @line, @line, 'x = 1', 'ada@example.org' FROM files
@@ -196,7 +213,7 @@ public abstract class ScanStoreContractTests : IDisposable
                     new { line, skill = line == 9 ? "async.run" : "async.queue" });
             }
 
-            old.Database.Connection.Execute(
+            db.Connection.Execute(
                 """
                 INSERT INTO hit_dismissals (repository_id, path, framework, skill, snippet, dismissed_at)
                 SELECT repository_id, 'a.py', 'python', 'async.queue', 'x = 1', @at FROM files

@@ -234,8 +234,9 @@ public abstract class StoreContractTests : IDisposable
     public void Every_table_that_refers_to_a_person_is_moved_when_persons_are_joined()
     {
         using var store = SkillprintStore.Open(Harness.Location);
+        using var db = store.Connect();
 
-        store.Database.TablesWithColumn("person_id").ShouldBe(SkillprintStore.PersonTables.Order(StringComparer.Ordinal), ignoreOrder: true);
+        db.TablesWithColumn("person_id").ShouldBe(SkillprintStore.PersonTables.Order(StringComparer.Ordinal), ignoreOrder: true);
     }
 
     [Theory]
@@ -351,12 +352,12 @@ public abstract class StoreContractTests : IDisposable
         using var store = SkillprintStore.Open(Harness.Location);
         store.AddSelfAssessment(new SelfAssessment(Ada, Framework, "async", Level.Beginner, null, Monday));
 
-        Should.Throw<InvalidOperationException>(() => store.Write<int>(transaction =>
+        Should.Throw<InvalidOperationException>(() => store.Write<int>((db, transaction) =>
         {
-            var person = store.EnsurePersonId("bob@example.org", transaction);
-            store.Database.Connection.Execute(
+            var person = SkillprintStore.EnsurePersonIdAsync(db, "bob@example.org", transaction).GetAwaiter().GetResult();
+            db.Connection.Execute(
                 "INSERT INTO self_assessments (person_id, framework, topic, level, at) VALUES (@person, 'python', 'async', 'Expert', @at)",
-                new { person, at = store.Database.Time(Monday) },
+                new { person, at = db.Time(Monday) },
                 transaction);
             throw new InvalidOperationException("the process dies here");
         }));
@@ -426,7 +427,8 @@ public abstract class StoreContractTests : IDisposable
     {
         using var store = SkillprintStore.Open(Harness.Location);
         using var raw = Harness.OpenRaw();
-        var at = store.Database.Time(Monday);
+        using var db = store.Connect();
+        var at = db.Time(Monday);
         var repository = raw.ExecuteScalar<long>(
             "INSERT INTO repositories (root, name, kind, added_at) VALUES ('/src/domus', 'domus', 'git', @at) RETURNING id",
             new { at });
@@ -454,9 +456,10 @@ public abstract class StoreContractTests : IDisposable
     public void The_growth_tables_keep_roles_marks_and_reviews_and_refuse_unknown_values()
     {
         using var store = SkillprintStore.Open(Harness.Location);
-        var person = store.EnsurePerson(Ada).Id;
+        var person = store.EnsurePerson(Ada).Id.Value;
         using var raw = Harness.OpenRaw();
-        var at = store.Database.Time(Monday);
+        using var db = store.Connect();
+        var at = db.Time(Monday);
         raw.Execute(
             "INSERT INTO person_roles (person_id, framework, role, set_at) VALUES (@person, 'python', 'backend-developer', @at)",
             new { person, at });

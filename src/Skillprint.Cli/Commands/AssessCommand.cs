@@ -22,19 +22,20 @@ internal static class AssessCommand
             person,
             framework,
         };
-        command.SetAction(parsed => Run(
+        command.SetAction((parsed, cancel) => RunAsync(
             app,
             parsed,
             parsed.GetValue(topic)!,
             parsed.GetValue(level)!,
             parsed.GetValue(note),
             app.Person(parsed, person),
-            parsed.GetValue(framework)));
+            parsed.GetValue(framework),
+            cancel));
         app.Examples(command, "skillprint assess async intermediate", "skillprint assess pydantic Advanced --note \"v2 models in domus-api\"");
         return command;
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string topicId, string levelText, string? note, string person, string? frameworkId)
+    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, string topicId, string levelText, string? note, string email, string? frameworkId, CancellationToken cancel)
     {
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var topic = FrameworkChoice.Topic(framework, topicId);
@@ -46,8 +47,9 @@ internal static class AssessCommand
         }
 
         using var store = app.OpenStore(parsed);
-        var stored = store.AddSelfAssessment(new SelfAssessment(person, framework.Id, topic.Id, level, note, app.Context.Time.GetUtcNow()));
-        var history = store.GetSelfAssessments(stored.Person, framework.Id, topic.Id).Count;
+        var person = await CliApp.WriterAsync(store, email, cancel);
+        var stored = await store.AddSelfAssessmentAsync(person.Id, new SelfAssessment(person.PrimaryEmail, framework.Id, topic.Id, level, note, app.Context.Time.GetUtcNow()), cancel);
+        var history = (await store.GetSelfAssessmentsAsync(person.Id, framework.Id, topic.Id, cancel)).Count;
         app.Context.Out.Profile.Out.Writer.WriteLine(
             $"Recorded: {topic.Name} ({topic.Id}) at {stored.Level} for {stored.Person}, {stored.At:yyyy-MM-dd}. " +
             $"{history} assessment{(history == 1 ? "" : "s")} of this topic so far.");

@@ -25,14 +25,15 @@ internal static class EvidenceAddCommand
             person,
             framework,
         };
-        command.SetAction(parsed => Run(
+        command.SetAction((parsed, cancel) => RunAsync(
             app,
             parsed.GetValue(target)!,
             parsed.GetValue(link),
             parsed.GetValue(note),
             app.Person(parsed, person),
             parsed.GetValue(framework),
-            parsed));
+            parsed,
+            cancel));
         app.Examples(
             command,
             "skillprint evidence add async --link https://example.org/pycon-talk --note \"Talk: asyncio in production\"",
@@ -40,7 +41,7 @@ internal static class EvidenceAddCommand
         return command;
     }
 
-    private static int Run(CliApp app, string target, string? link, string? note, string person, string? frameworkId, ParseResult parsed)
+    private static async Task<int> RunAsync(CliApp app, string target, string? link, string? note, string email, string? frameworkId, ParseResult parsed, CancellationToken cancel)
     {
         if (string.IsNullOrWhiteSpace(link) && string.IsNullOrWhiteSpace(note))
         {
@@ -50,9 +51,10 @@ internal static class EvidenceAddCommand
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var (topic, skill) = FrameworkChoice.TopicAndSkill(framework, target);
         using var store = app.OpenStore(parsed);
-        var entry = new EvidenceService(store, app.Context.Time).Add(framework, person, topic, skill, link, note);
+        var person = await CliApp.WriterAsync(store, email, cancel);
+        var entry = await new EvidenceService(store, app.Context.Time).AddAsync(framework, person, topic, skill, link, note, cancel);
         var what = skill is null ? $"{topic.Name} ({topic.Id})" : $"{skill.Name} ({skill.Id})";
-        app.Context.Out.Profile.Out.Writer.WriteLine($"Recorded evidence {entry.Id} for {what}, for {person}. Undo: skillprint evidence remove {entry.Id}");
+        app.Context.Out.Profile.Out.Writer.WriteLine($"Recorded evidence {entry.Id} for {what}, for {person.PrimaryEmail}. Undo: skillprint evidence remove {entry.Id}");
         return ExitCodes.Ok;
     }
 }

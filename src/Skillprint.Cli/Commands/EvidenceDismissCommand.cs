@@ -16,11 +16,14 @@ internal static class EvidenceDismissCommand
             ids,
             person,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var refs = EvidenceChanges.Parse(parsed.GetValue(ids) ?? []);
             using var store = app.OpenStore(parsed);
-            var changes = new EvidenceService(store, app.Context.Time).Dismiss(app.Person(parsed, person), refs);
+            // A dismissal is recorded under the person (created here, as the CLI's local user, when the
+            // hit is under an email no person has yet).
+            var actor = await CliApp.WriterAsync(store, app.Person(parsed, person), cancel);
+            var changes = await new EvidenceService(store, app.Context.Time).DismissAsync(actor.Id, refs, cancel);
             return EvidenceChanges.Report(app, changes, "Dismissed", "already dismissed");
         });
         app.Examples(command, "skillprint evidence list --skill async.queue", "skillprint evidence dismiss h42", "skillprint evidence restore h42");

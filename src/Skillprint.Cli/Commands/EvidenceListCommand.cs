@@ -37,13 +37,14 @@ internal static class EvidenceListCommand
             limit,
             all,
         };
-        command.SetAction(parsed => Run(
+        command.SetAction((parsed, cancel) => RunAsync(
             app,
             parsed,
             new Filter(parsed.GetValue(topic), parsed.GetValue(skill), parsed.GetValue(dismissed), parsed.GetValue(allAuthors), parsed.GetValue(all) ? null : parsed.GetValue(limit) ?? -1),
             CliApp.FormatOf(parsed, format),
             app.Person(parsed, person),
-            parsed.GetValue(framework)));
+            parsed.GetValue(framework),
+            cancel));
         app.Examples(command, "skillprint evidence list", "skillprint evidence list --skill async.queue --format json", "skillprint evidence list --all-authors --topic pydantic");
         return command;
     }
@@ -54,7 +55,7 @@ internal static class EvidenceListCommand
     /// <summary>The options as given; <see cref="Limit"/> is null for --all, -1 when not given.</summary>
     private sealed record Filter(string? Topic, string? Skill, bool Dismissed, bool AllAuthors, int? Limit);
 
-    private static int Run(CliApp app, ParseResult parsed, Filter filter, string format, string person, string? frameworkId)
+    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, Filter filter, string format, string person, string? frameworkId, CancellationToken cancel)
     {
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var topic = filter.Topic is null ? null : FrameworkChoice.Topic(framework, filter.Topic);
@@ -68,8 +69,8 @@ internal static class EvidenceListCommand
         ListPage<EvidenceEntry> page;
         using (var store = app.OpenStore(parsed))
         {
-            page = new EvidenceService(store, app.Context.Time).List(
-                framework, person, new EvidenceFilter(topic?.Id, skill?.Id, filter.Dismissed, filter.AllAuthors, limit));
+            page = await new EvidenceService(store, app.Context.Time).ListAsync(
+                framework, await CliApp.ReaderAsync(store, person, cancel), new EvidenceFilter(topic?.Id, skill?.Id, filter.Dismissed, filter.AllAuthors, limit), cancel);
         }
 
         var rows = page.Items;

@@ -16,11 +16,12 @@ internal static class EvidenceRemoveCommand
             ids,
             person,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var refs = EvidenceChanges.Parse(parsed.GetValue(ids) ?? []);
             using var store = app.OpenStore(parsed);
-            var changes = new EvidenceService(store, app.Context.Time).Remove(app.Person(parsed, person), refs);
+            var actor = await CliApp.ReaderAsync(store, app.Person(parsed, person), cancel);
+            var changes = await new EvidenceService(store, app.Context.Time).RemoveAsync(actor.Id, refs, cancel);
             return EvidenceChanges.Report(app, changes, "Removed", "already removed");
         });
         app.Examples(command, "skillprint evidence list", "skillprint evidence remove m4", "skillprint evidence restore m4");

@@ -16,11 +16,15 @@ internal static class EvidenceRestoreCommand
             ids,
             person,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var refs = EvidenceChanges.Parse(parsed.GetValue(ids) ?? []);
             using var store = app.OpenStore(parsed);
-            var changes = new EvidenceService(store, app.Context.Time).Restore(app.Person(parsed, person), refs);
+            var email = app.Person(parsed, person);
+            var actor = refs.Any(r => r.Source == EvidenceSource.Code)
+                ? await CliApp.WriterAsync(store, email, cancel)
+                : await CliApp.ReaderAsync(store, email, cancel);
+            var changes = await new EvidenceService(store, app.Context.Time).RestoreAsync(actor.Id, refs, cancel);
             return EvidenceChanges.Report(app, changes, "Restored", "not dismissed or removed");
         });
         app.Examples(command, "skillprint evidence list --dismissed", "skillprint evidence restore h42 m4");

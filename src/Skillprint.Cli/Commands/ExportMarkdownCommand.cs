@@ -28,15 +28,15 @@ internal static class ExportMarkdownCommand
             allAuthors,
             framework,
         };
-        command.SetAction(parsed => Run(app, parsed, parsed.GetValue(output), parsed.GetValue(allTopics), app.Person(parsed, person), parsed.GetValue(allAuthors), parsed.GetValue(framework)));
+        command.SetAction((parsed, cancel) => RunAsync(app, parsed, parsed.GetValue(output), parsed.GetValue(allTopics), app.Person(parsed, person), parsed.GetValue(allAuthors), parsed.GetValue(framework), cancel));
         app.Examples(command, "skillprint export markdown", "skillprint export markdown --out ~/vault/competencies.python.md");
         return command;
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string? output, bool allTopics, string person, bool allAuthors, string? frameworkId)
+    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, string? output, bool allTopics, string person, bool allAuthors, string? frameworkId, CancellationToken cancel)
     {
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
-        var status = StatusCommand.Compute(app, parsed, framework, person, allAuthors);
+        var status = await StatusCommand.ComputeAsync(app, parsed, framework, person, allAuthors, cancel);
         var path = app.Context.FullPath(ExpandHome(app, output ?? MarkdownExport.DefaultFileName(status)));
         var result = MarkdownExport.WriteFile(status, path, app.Context.Time, new MarkdownExportOptions(allTopics));
         if (!result.Succeeded)

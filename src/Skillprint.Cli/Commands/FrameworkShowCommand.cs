@@ -3,6 +3,7 @@ using System.Text;
 using Skillprint.Cli.Rendering;
 using Skillprint.Core;
 using Skillprint.Core.Frameworks;
+using Skillprint.Core.Growth;
 using Spectre.Console;
 
 namespace Skillprint.Cli.Commands;
@@ -234,7 +235,7 @@ internal static class FrameworkShowCommand
             [.. f.Relevance.Select(r => new { name = r.Name, weight = r.Weight, target = r.Target.ToString() })],
             [.. f.Tracks.Select(t => new { id = t.Id, name = t.Name })],
             [.. f.Topics.Select(t => TopicJson.From(f, t, withPractice: false))],
-            [.. f.Roles.Select(r => new { id = r.Id, name = r.Name, tracks = r.Tracks, targets = f.TargetsOf(r).ToDictionary(x => x.Topic.Id, x => x.Target.ToString()) })],
+            [.. f.Roles.Select(r => new { id = r.Id, name = r.Name, tracks = r.Tracks, targets = RoleTargets.Of(f, r).ToDictionary(x => x.Topic, x => x.Target.ToString()) })],
             [.. f.Roadmaps.Select(r => new { id = r.Id, name = r.Name, stages = r.Stages.Select(s => new { id = s.Id, name = s.Name, topics = s.Topics, skills = s.Skills }) })]);
     }
 

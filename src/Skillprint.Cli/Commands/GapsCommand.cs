@@ -28,17 +28,17 @@ internal static class GapsCommand
             person,
             framework,
         };
-        command.SetAction(parsed => Run(app, parsed, parsed.GetValue(roles) ?? [], CliApp.FormatOf(parsed, format), app.Person(parsed, person), parsed.GetValue(framework)));
+        command.SetAction((parsed, cancel) => RunAsync(app, parsed, parsed.GetValue(roles) ?? [], CliApp.FormatOf(parsed, format), app.Person(parsed, person), parsed.GetValue(framework), cancel));
         app.Examples(command, "skillprint gaps", "skillprint gaps --role data-engineer --format json | jq '.gaps[0]'");
         return command;
     }
 
     /// <summary>The plan for the given roles, else the person's own; a usage error when there are none.</summary>
-    internal static (GrowthData Data, GapPlan Plan) Plan(CliApp app, ParseResult parsed, Framework framework, string person, IReadOnlyList<string> roleIds, bool required)
+    internal static async Task<(GrowthData Data, GapPlan Plan)> PlanAsync(CliApp app, ParseResult parsed, Framework framework, string person, IReadOnlyList<string> roleIds, bool required, CancellationToken cancel)
     {
         var given = roleIds.Select(id => (GrowthSupport.Role(framework, id), (string?)null)).ToList();
         using var store = app.OpenStore(parsed);
-        var (data, plan) = new GrowthService(store, app.Context.Time).Plan(framework, person, given);
+        var (data, plan) = await new GrowthService(store, app.Context.Time).PlanAsync(framework, await CliApp.ReaderAsync(store, person, cancel), given, cancel);
         if (plan.Roles.Count == 0 && required)
         {
             throw new UsageException(
@@ -49,14 +49,14 @@ internal static class GapsCommand
         return (data, plan);
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string[] roleIds, string format, string person, string? frameworkId)
+    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, string[] roleIds, string format, string person, string? frameworkId, CancellationToken cancel)
     {
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
-        var (_, plan) = Plan(app, parsed, framework, person, roleIds, required: true);
+        var (_, plan) = await PlanAsync(app, parsed, framework, person, roleIds, required: true, cancel);
         switch (format)
         {
             case "json":
-                app.WriteJson(new { framework = framework.Id, person, rule = "score = relevance weight x (target - level); ties: higher weight, larger distance, framework order", plan.Roles, plan.Gaps });
+                app.WriteJson(GapReport.Of(framework.Id, person, plan));
                 break;
             case "markdown":
                 app.WriteRaw(Markdown(plan));

@@ -30,17 +30,17 @@ internal static class HistoryCommand
             person,
             framework,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var topicId = parsed.GetValue(topic) is { } t ? FrameworkChoice.Topic(fw, t).Id : null;
             var who = app.Person(parsed, person);
             var after = parsed.GetValue(sinceOption) is { } s ? GrowthSupport.Time(app, s, "--since") : (DateTimeOffset?)null;
-            var (inputs, _) = Inputs(app, parsed, fw, who);
+            var (inputs, _) = await InputsAsync(app, parsed, fw, who, cancel);
             var events = Timeline.Build(fw, inputs, topicId).Where(e => after is null || e.At > after).ToList();
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, topic = topicId, since = after, events });
+                app.WriteJson(new HistoryReport(fw.Id, who, topicId, after, events));
                 return ExitCodes.Ok;
             }
 
@@ -69,22 +69,22 @@ internal static class HistoryCommand
         return command;
     }
 
-    /// <summary>What a timeline is built from (see <see cref="GrowthService.HistoryOf"/>).</summary>
-    internal static (HistoryInputs Inputs, IReadOnlyList<EvidenceItem> Evidence) Inputs(CliApp app, ParseResult parsed, Framework framework, string person)
+    /// <summary>What a timeline is built from (see <see cref="GrowthService.HistoryOfAsync"/>).</summary>
+    internal static async Task<(HistoryInputs Inputs, IReadOnlyList<EvidenceItem> Evidence)> InputsAsync(CliApp app, ParseResult parsed, Framework framework, string person, CancellationToken cancel)
     {
         using var store = app.OpenStore(parsed);
-        return new GrowthService(store, app.Context.Time).HistoryOf(framework, person);
+        return await new GrowthService(store, app.Context.Time).HistoryOfAsync(framework, await CliApp.ReaderAsync(store, person, cancel), cancel);
     }
 
     /// <summary>`status --since DATE`: what moved since the date, topic by topic.</summary>
-    internal static int WriteChanges(CliApp app, ParseResult parsed, Framework framework, string person, string sinceText, string format)
+    internal static async Task<int> WriteChangesAsync(CliApp app, ParseResult parsed, Framework framework, string person, string sinceText, string format, CancellationToken cancel)
     {
         var since = GrowthSupport.Time(app, sinceText, "--since");
-        var (inputs, evidence) = Inputs(app, parsed, framework, person);
+        var (inputs, evidence) = await InputsAsync(app, parsed, framework, person, cancel);
         var changes = StatusChanges.Compute(framework, inputs, evidence, since, app.Context.Time);
         if (format == "json")
         {
-            app.WriteJson(new { framework = framework.Id, person, changes.Since, changes.At, changes.Topics, other = changes.Other });
+            app.WriteJson(ChangesReport.Of(framework.Id, person, changes));
             return ExitCodes.Ok;
         }
 

@@ -25,7 +25,7 @@ internal static class PersonAliasCommand
             merge,
             person,
         };
-        command.SetAction(parsed => Run(app, parsed, parsed.GetValue(emails) ?? [], parsed.GetValue(merge), app.Person(parsed, person)));
+        command.SetAction((parsed, cancel) => RunAsync(app, parsed, parsed.GetValue(emails) ?? [], parsed.GetValue(merge), app.Person(parsed, person), cancel));
         app.Examples(command, "skillprint person alias me@work.example.org 12345+me@users.noreply.github.com", "skillprint person list", "skillprint person unalias me@work.example.org");
         return command;
     }
@@ -42,14 +42,15 @@ internal static class PersonAliasCommand
         }
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string[] emails, bool merge, string person)
+    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, string[] emails, bool merge, string person, CancellationToken cancel)
     {
         CheckEmails(emails);
         using var store = app.OpenStore(parsed);
         var output = app.Context.Out.Profile.Out.Writer;
         var refused = new List<string>();
         Person? now = null;
-        foreach (var claim in new PeopleService(store).Alias(person, emails, merge))
+        var me = await CliApp.WriterAsync(store, person, cancel);
+        foreach (var claim in await new PeopleService(store).AliasAsync(me.Id, emails, merge, cancel))
         {
             now = claim.Person;
             var email = claim.Owner?.Emails.FirstOrDefault(e => emails.Contains(e, StringComparer.OrdinalIgnoreCase));

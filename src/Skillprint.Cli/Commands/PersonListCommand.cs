@@ -14,10 +14,10 @@ internal static class PersonListCommand
         {
             format,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             using var store = app.OpenStore(parsed);
-            var people = new PeopleService(store).List();
+            var people = await new PeopleService(store).ListAsync(cancel);
             if (string.Equals(CliApp.FormatOf(parsed, format), "json", StringComparison.Ordinal))
             {
                 app.WriteJson(people);

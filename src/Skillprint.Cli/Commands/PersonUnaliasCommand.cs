@@ -19,7 +19,7 @@ internal static class PersonUnaliasCommand
             emails,
             person,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var given = parsed.GetValue(emails) ?? [];
             PersonAliasCommand.CheckEmails(given);
@@ -27,7 +27,11 @@ internal static class PersonUnaliasCommand
             var output = app.Context.Out.Profile.Out.Writer;
             var problems = new List<string>();
             Person? now = null;
-            foreach (var (email, claim) in given.Zip(new PeopleService(store).Unalias(app.Person(parsed, person), given)))
+            var me = await CliApp.ReaderAsync(store, app.Person(parsed, person), cancel);
+            var claims = me.IsStored
+                ? await new PeopleService(store).UnaliasAsync(me.Id, given, cancel)
+                : given.Select(_ => new EmailClaim(ClaimOutcome.NotYours, me, null, new Dictionary<string, int>())).ToList();
+            foreach (var (email, claim) in given.Zip(claims))
             {
                 now = claim.Person;
                 switch (claim.Outcome)
@@ -44,7 +48,7 @@ internal static class PersonUnaliasCommand
                 }
             }
 
-            if (now is not null && now.Id != 0)
+            if (now is { IsStored: true })
             {
                 output.WriteLine($"{now.PrimaryEmail} is now: {string.Join(", ", now.Emails)}");
             }

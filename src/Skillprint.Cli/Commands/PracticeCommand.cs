@@ -24,7 +24,7 @@ internal static class PracticeCommand
             Stats(app),
         };
         options.AddTo(command);
-        command.SetAction(parsed => Session(app, parsed, options));
+        command.SetAction((parsed, cancel) => SessionAsync(app, parsed, options, cancel));
         app.Examples(
             command,
             "skillprint practice",
@@ -69,24 +69,26 @@ internal static class PracticeCommand
 
     // --- The interactive session ------------------------------------------------------------
 
-    private static int Session(CliApp app, ParseResult parsed, SessionOptions options)
+    private static async Task<int> SessionAsync(CliApp app, ParseResult parsed, SessionOptions options, CancellationToken cancel)
     {
         var framework = FrameworkChoice.Load(app.Context, parsed.GetValue(options.Framework));
         var person = app.Person(parsed, options.Person);
         var fixedTime = parsed.GetValue(options.At) is { } atText ? GrowthSupport.Time(app, atText) : (DateTimeOffset?)null;
         var start = fixedTime ?? app.Context.Time.GetUtcNow();
         var scheduler = GrowthSupport.Scheduler(app, parsed.GetValue(options.Seed), parsed.GetValue(options.NoFuzz));
-        var queueOptions = QueueOptionsOf(app, parsed, options, framework, person);
+        var queueOptions = await QueueOptionsOfAsync(app, parsed, options, framework, person, cancel);
         var console = app.Context.Out;
 
         using var store = app.OpenStore(parsed);
-        var deck = PracticeDeck.Build(framework, store.GetCardReviews(person, framework.Id));
+        var growth = new GrowthService(store, app.Context.Time);
+        var me = await CliApp.WriterAsync(store, person, cancel);
+        var deck = await growth.DeckAsync(framework, me.Id, null, cancel);
         var queue = deck.Queue(start, queueOptions);
-        console.WriteLine($"Practice {framework.Name} for {person}: {queue.DueCount} due, {queue.NewCount} new.");
+        console.WriteLine($"Practice {framework.Name} for {me.PrimaryEmail}: {queue.DueCount} due, {queue.NewCount} new.");
         if (queue.Cards.Count == 0)
         {
-            var next = deck.Cards.Select(c => deck.MemoryOf(c.Id)).OfType<CardMemory>().Select(m => m.Due).Where(d => d > start).Order().FirstOrDefault();
-            console.WriteLine(next == default ? "Nothing to practise." : $"Nothing to practise now; the next card is due {GrowthSupport.Show(next)}.");
+            var next = deck.NextDue(start);
+            console.WriteLine(next is not { } due ? "Nothing to practise." : $"Nothing to practise now; the next card is due {GrowthSupport.Show(due)}.");
             return ExitCodes.Ok;
         }
 
@@ -118,7 +120,7 @@ internal static class PracticeCommand
 
             var rating = (Rating)(key.Value - '0');
             var at = fixedTime ?? app.Context.Time.GetUtcNow();
-            var review = store.AddCardReview(deck.Review(scheduler, person, card, rating, at));
+            var review = await store.AddCardReviewAsync(me.Id, deck.Review(scheduler, me.PrimaryEmail, card, rating, at), cancel);
             counts[rating] = counts.GetValueOrDefault(rating) + 1;
             console.WriteLine($"-> {rating}: next review {GrowthSupport.Show(review.After.Due)} (in {Timeline.Interval(review.After.Due - review.At)}).");
         }
@@ -152,7 +154,7 @@ internal static class PracticeCommand
     private static IKeySource KeySource(CliApp app) =>
         app.Context.In is { } reader ? new LineKeySource(reader) : new ConsoleKeySource(app.Context.Out.Input);
 
-    private static QueueOptions QueueOptionsOf(CliApp app, ParseResult parsed, SessionOptions options, Framework framework, string person)
+    private static async Task<QueueOptions> QueueOptionsOfAsync(CliApp app, ParseResult parsed, SessionOptions options, Framework framework, string person, CancellationToken cancel)
     {
         var topic = parsed.GetValue(options.Topic) is { } topicId ? FrameworkChoice.Topic(framework, topicId).Id : null;
         var limit = parsed.GetValue(options.Limit);
@@ -164,7 +166,7 @@ internal static class PracticeCommand
         IReadOnlyList<string>? preferred = null;
         if (parsed.GetValue(options.Gaps))
         {
-            var (_, plan) = GapsCommand.Plan(app, parsed, framework, person, [], required: true);
+            var (_, plan) = await GapsCommand.PlanAsync(app, parsed, framework, person, [], required: true, cancel);
             preferred = plan.Gaps.Select(g => g.Topic).ToList();
         }
 
@@ -195,7 +197,7 @@ internal static class PracticeCommand
             framework,
         };
         app.Examples(command, "skillprint practice review async.queue-question good", "skillprint practice review async.queue-question 3 --at 2025-03-01T09:30:00Z --no-fuzz --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var chosen = GrowthSupport.Card(fw, parsed.GetValue(card)!);
@@ -212,7 +214,7 @@ internal static class PracticeCommand
             CardReview review;
             try
             {
-                review = new GrowthService(store, app.Context.Time).Review(fw, who, chosen, value, time, scheduler);
+                review = await new GrowthService(store, app.Context.Time).ReviewAsync(fw, await CliApp.WriterAsync(store, who, cancel), chosen, value, time, scheduler, cancel);
             }
             catch (ReviewOrderException error)
             {
@@ -220,18 +222,7 @@ internal static class PracticeCommand
             }
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new
-                {
-                    card = review.Card,
-                    topic = chosen.Topic,
-                    person = review.Person,
-                    rating = review.Rating,
-                    at = review.At,
-                    due = review.After.Due,
-                    intervalDays = (int)Math.Floor((review.After.Due - review.At).TotalDays),
-                    before = MemoryJson(review.Before, review.At, scheduler),
-                    after = MemoryJson(review.After, review.At, scheduler),
-                });
+                app.WriteJson(ReviewReport.Of(review, chosen.Topic, scheduler));
                 return ExitCodes.Ok;
             }
 
@@ -262,47 +253,23 @@ internal static class PracticeCommand
             format,
         };
         app.Examples(command, "skillprint practice due", "skillprint practice due --at 2025-03-08 --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(options.Framework));
             var who = app.Person(parsed, options.Person);
             var at = GrowthSupport.Time(app, parsed.GetValue(options.At));
-            var queueOptions = QueueOptionsOf(app, parsed, options, fw, who) with { IncludeNew = false };
+            var queueOptions = await QueueOptionsOfAsync(app, parsed, options, fw, who, cancel);
             using var store = app.OpenStore(parsed);
-            var deck = PracticeDeck.Build(fw, store.GetCardReviews(who, fw.Id));
-            var queue = deck.Queue(at, queueOptions);
-            var scheduler = new FsrsScheduler(FsrsOptions.Default with { EnableFuzz = false });
-            var upcoming = deck.Cards
-                .Where(c => queueOptions.Topic is null || string.Equals(c.Topic, queueOptions.Topic, StringComparison.Ordinal))
-                .Select(c => deck.MemoryOf(c.Id))
-                .OfType<CardMemory>()
-                .Where(m => m.Due > at)
-                .Select(m => (DateTimeOffset?)m.Due)
-                .Min();
+            var report = await new GrowthService(store, app.Context.Time).DueAsync(fw, await CliApp.ReaderAsync(store, who, cancel), at, queueOptions, cancel);
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new
-                {
-                    framework = fw.Id,
-                    person = who,
-                    at,
-                    due = queue.DueCount,
-                    @new = queue.NewCount,
-                    nextDue = upcoming,
-                    cards = queue.Cards.Select(q => new
-                    {
-                        id = q.Card.Id,
-                        topic = q.Card.Topic,
-                        question = q.Card.Question,
-                        memory = MemoryJson(q.Memory!, at, scheduler),
-                    }),
-                });
+                app.WriteJson(report);
                 return ExitCodes.Ok;
             }
 
             var console = app.Context.Out;
-            console.WriteLine($"At {GrowthSupport.Show(at)}: {queue.DueCount} due, {queue.NewCount} new{(upcoming is { } next ? $"; the next card falls due {GrowthSupport.Show(next)}" : "")}.");
-            if (queue.Cards.Count == 0)
+            console.WriteLine($"At {GrowthSupport.Show(at)}: {report.Due} due, {report.New} new{(report.NextDue is { } next ? $"; the next card falls due {GrowthSupport.Show(next)}" : "")}.");
+            if (report.Cards.Count == 0)
             {
                 return ExitCodes.Ok;
             }
@@ -313,14 +280,14 @@ internal static class PracticeCommand
                 table.AddColumn(header);
             }
 
-            foreach (var q in queue.Cards)
+            foreach (var c in report.Cards)
             {
                 table.AddRow(
-                    new Text(q.Card.Id),
-                    new Text(q.Card.Topic),
-                    new Text(q.Memory!.State.ToString()),
-                    new Text(GrowthSupport.Show(q.Memory.Due)),
-                    new Text(GrowthSupport.Percent(scheduler.Retrievability(q.Memory, at))));
+                    new Text(c.Id),
+                    new Text(c.Topic),
+                    new Text(c.Memory.State.ToString()),
+                    new Text(GrowthSupport.Show(c.Memory.Due)),
+                    new Text(c.Memory.Retrievability is { } recall ? GrowthSupport.Percent(recall) : ""));
             }
 
             console.Write(table);
@@ -347,7 +314,7 @@ internal static class PracticeCommand
             framework,
         };
         app.Examples(command, "skillprint practice stats", "skillprint practice stats --days 7 --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var who = app.Person(parsed, person);
@@ -359,11 +326,12 @@ internal static class PracticeCommand
             }
 
             using var store = app.OpenStore(parsed);
-            var deck = PracticeDeck.Build(fw, store.GetCardReviews(who, fw.Id));
+            var me = await CliApp.ReaderAsync(store, who, cancel);
+            var deck = await new GrowthService(store, app.Context.Time).DeckAsync(fw, me.Id, null, cancel);
             var stats = PracticeStats.Compute(deck, time, window);
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, stats });
+                app.WriteJson(new StatsReport(fw.Id, me.PrimaryEmail, stats));
                 return ExitCodes.Ok;
             }
 
@@ -394,17 +362,6 @@ internal static class PracticeCommand
         });
         return command;
     }
-
-    private static object MemoryJson(CardMemory memory, DateTimeOffset at, FsrsScheduler scheduler) => new
-    {
-        state = memory.State,
-        step = memory.Step,
-        stability = memory.Stability,
-        difficulty = memory.Difficulty,
-        due = memory.Due,
-        lastReview = memory.LastReview,
-        retrievability = memory.LastReview is null ? (double?)null : scheduler.Retrievability(memory, at),
-    };
 }
 
 /// <summary>Keys of the practice session: '\n' for Enter, null when the input ends.</summary>

@@ -15,10 +15,10 @@ internal static class RepoListCommand
         {
             format,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             using var store = app.OpenStore(parsed);
-            var repositories = new RepositoryService(store).List();
+            var repositories = await new RepositoryService(store).ListAsync(cancel);
             if (string.Equals(CliApp.FormatOf(parsed, format), "json", StringComparison.Ordinal))
             {
                 app.WriteJson(repositories);

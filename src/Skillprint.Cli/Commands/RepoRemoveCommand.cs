@@ -15,12 +15,12 @@ internal static class RepoRemoveCommand
             which,
             yes,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var text = parsed.GetValue(which) ?? "";
             using var store = app.OpenStore(parsed);
             var service = new RepositoryService(store);
-            var found = service.Find(text, Directory.Exists(app.Context.FullPath(text)) ? app.Context.FullPath(text) : null);
+            var found = await service.FindAsync(text, Directory.Exists(app.Context.FullPath(text)) ? app.Context.FullPath(text) : null, cancel);
             if (found.Count == 0)
             {
                 throw new UsageException($"no scanned repository '{text}'", "see 'skillprint repo list' for names and ids");
@@ -39,7 +39,7 @@ internal static class RepoRemoveCommand
                 return ExitCodes.Failure;
             }
 
-            service.Remove(repository);
+            await service.RemoveAsync(repository, cancel);
             app.Context.Out.Profile.Out.Writer.WriteLine($"Removed {what}. A new scan of {repository.Root} brings its hits back.");
             return ExitCodes.Ok;
         });

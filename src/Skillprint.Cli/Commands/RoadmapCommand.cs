@@ -29,20 +29,15 @@ internal static class RoadmapCommand
         var framework = CliApp.CreateFrameworkOption();
         var command = new Command("list", "List the roadmaps with your overall progress in each.") { format, person, framework };
         app.Examples(command, "skillprint roadmap list", "skillprint roadmap list --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var who = app.Person(parsed, person);
-            var data = GrowthSupport.Load(app, parsed, fw, who);
+            var data = await GrowthSupport.LoadAsync(app, parsed, fw, who, cancel);
             var all = fw.Roadmaps.Select(r => RoadmapProgress.Compute(fw, r, data.Book)).ToList();
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new
-                {
-                    framework = fw.Id,
-                    person = who,
-                    roadmaps = all.Select(r => new { r.Id, r.Name, r.Description, stages = r.Stages.Count, progress = r.Count }),
-                });
+                app.WriteJson(RoadmapListReport.Of(fw.Id, data.Person.PrimaryEmail, all));
                 return ExitCodes.Ok;
             }
 
@@ -77,16 +72,16 @@ internal static class RoadmapCommand
             framework,
         };
         app.Examples(command, "skillprint roadmap show python-80-20", "skillprint roadmap show --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var roadmaps = parsed.GetValue(id) is { } wanted ? [GrowthSupport.Roadmap(fw, wanted)] : fw.Roadmaps.ToList();
             var who = app.Person(parsed, person);
-            var data = GrowthSupport.Load(app, parsed, fw, who);
+            var data = await GrowthSupport.LoadAsync(app, parsed, fw, who, cancel);
             var all = roadmaps.Select(r => RoadmapProgress.Compute(fw, r, data.Book)).ToList();
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, roadmaps = all });
+                app.WriteJson(new RoadmapsReport(fw.Id, data.Person.PrimaryEmail, all));
                 return ExitCodes.Ok;
             }
 
@@ -138,7 +133,7 @@ internal static class RoadmapCommand
             framework,
         };
         app.Examples(command, "skillprint roadmap mark async.gather done", "skillprint roadmap mark packaging skipped", "skillprint roadmap mark async/queue doing");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var (itemId, name) = GrowthSupport.Item(fw, parsed.GetValue(item)!);
@@ -153,7 +148,7 @@ internal static class RoadmapCommand
             GrowthData data;
             using (var store = app.OpenStore(parsed))
             {
-                data = new GrowthService(store, app.Context.Time).Mark(fw, who, itemId, value, time);
+                data = await new GrowthService(store, app.Context.Time).MarkAsync(fw, await CliApp.WriterAsync(store, who, cancel), itemId, value, time, cancel);
             }
             var now = data.Book.Of(itemId);
             var output = app.Context.Out.Profile.Out.Writer;
@@ -193,7 +188,7 @@ internal static class RoadmapCommand
             framework,
         };
         app.Examples(command, "skillprint roadmap next", "skillprint roadmap next python-developer --limit 10 --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             if (fw.Roadmaps.Count == 0)
@@ -209,12 +204,12 @@ internal static class RoadmapCommand
             }
 
             var who = app.Person(parsed, person);
-            var (data, plan) = GapsCommand.Plan(app, parsed, fw, who, [], required: false);
+            var (data, plan) = await GapsCommand.PlanAsync(app, parsed, fw, who, [], required: false, cancel);
             var progress = RoadmapProgress.Compute(fw, roadmap, data.Book);
             var next = NextSteps.Compute(fw, progress, data.Status, data.Book, plan, count);
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, roles = plan.Roles, roadmap = roadmap.Id, next.Steps, next.Blocked });
+                app.WriteJson(NextReport.Of(fw.Id, data.Person.PrimaryEmail, plan, next));
                 return ExitCodes.Ok;
             }
 

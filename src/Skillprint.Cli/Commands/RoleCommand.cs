@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Skillprint.Core;
 using Skillprint.Core.Growth;
+using Skillprint.Core.People;
 using Spectre.Console;
 
 namespace Skillprint.Cli.Commands;
@@ -28,25 +29,16 @@ internal static class RoleCommand
         var framework = CliApp.CreateFrameworkOption();
         var command = new Command("list", "List the framework's roles; yours are marked.") { format, person, framework };
         app.Examples(command, "skillprint role list", "skillprint role list --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var who = app.Person(parsed, person);
             using var store = app.OpenStore(parsed);
-            var mine = store.ListRoles(who, fw.Id).ToDictionary(r => r.Role, StringComparer.Ordinal);
-            var rows = fw.Roles.Select(r => new
-            {
-                id = r.Id,
-                name = r.Name,
-                description = r.Description,
-                tracks = r.Tracks,
-                chosen = mine.ContainsKey(r.Id),
-                chosenAt = mine.TryGetValue(r.Id, out var choice) ? choice.SetAt : (DateTimeOffset?)null,
-                topics = RoleTargets.Of(fw, r).Count,
-            }).ToList();
+            var me = await CliApp.ReaderAsync(store, who, cancel);
+            var report = RolesReport.Of(fw, me.PrimaryEmail, await store.ListRolesAsync(me.Id, fw.Id, cancel));
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { framework = fw.Id, person = who, roles = rows });
+                app.WriteJson(report);
                 return ExitCodes.Ok;
             }
 
@@ -56,15 +48,16 @@ internal static class RoleCommand
                 table.AddColumn(header);
             }
 
-            foreach (var row in rows)
+            foreach (var row in report.Roles)
             {
-                table.AddRow(new Text(row.chosen ? "*" : ""), new Text(row.id), new Text(row.name), new Text(string.Join(", ", row.tracks)), new Text($"{row.topics} topics"));
+                table.AddRow(new Text(row.Chosen ? "*" : ""), new Text(row.Id), new Text(row.Name), new Text(string.Join(", ", row.Tracks)), new Text($"{row.Topics} topics"));
             }
 
             app.Context.Out.Write(table);
+            var mine = report.Roles.Where(r => r.Chosen).OrderBy(r => r.ChosenAt).Select(r => r.Id).ToList();
             app.Context.Out.WriteLine(mine.Count == 0
                 ? "No role chosen yet. Choose one with: skillprint role set ROLE"
-                : $"* your roles: {string.Join(", ", mine.Keys)}");
+                : $"* your roles: {string.Join(", ", mine)}");
             return ExitCodes.Ok;
         });
         return command;
@@ -86,20 +79,22 @@ internal static class RoleCommand
             framework,
         };
         app.Examples(command, "skillprint role show backend-developer", "skillprint role show backend-developer --grade senior", "skillprint role show data-engineer --format json");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var role = GrowthSupport.Role(fw, parsed.GetValue(id)!);
             var who = app.Person(parsed, person);
             IReadOnlyList<RoleStanding> rows;
+            Person me;
             using (var store = app.OpenStore(parsed))
             {
-                rows = new GrowthService(store, app.Context.Time).Standing(fw, role, who, Grade(fw, parsed.GetValue(grade)));
+                me = await CliApp.ReaderAsync(store, who, cancel);
+                rows = await new GrowthService(store, app.Context.Time).StandingAsync(fw, role, me, Grade(fw, parsed.GetValue(grade)), cancel);
             }
 
             if (CliApp.FormatOf(parsed, format) == "json")
             {
-                app.WriteJson(new { id = role.Id, name = role.Name, description = role.Description, tracks = role.Tracks, person = who, targets = rows });
+                app.WriteJson(RoleReport.Of(role, me.PrimaryEmail, rows));
                 return ExitCodes.Ok;
             }
 
@@ -161,7 +156,7 @@ internal static class RoleCommand
         }
 
         app.Examples(command, remove ? "skillprint role unset api-developer" : "skillprint role set backend-developer --grade senior");
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
             var roles = parsed.GetValue(ids)!.Select(r => GrowthSupport.Role(fw, r)).ToList();
@@ -170,11 +165,14 @@ internal static class RoleCommand
             var gradeId = remove ? null : Grade(fw, parsed.GetValue(grade));
             using var store = app.OpenStore(parsed);
             var service = new GrowthService(store, app.Context.Time);
+            var me = remove ? await CliApp.ReaderAsync(store, who, cancel) : await CliApp.WriterAsync(store, who, cancel);
             var output = app.Context.Out.Profile.Out.Writer;
             var atGrade = gradeId is null ? "" : $" at grade {gradeId}";
             foreach (var role in roles)
             {
-                var changed = remove ? store.RemoveRole(who, fw.Id, role.Id, time) : service.SetRole(fw, who, role, gradeId, time);
+                var changed = remove
+                    ? await service.RemoveRoleAsync(fw, me.Id, role, time, cancel)
+                    : await service.SetRoleAsync(fw, me.Id, role, gradeId, time, cancel);
                 output.WriteLine((remove, changed) switch
                 {
                     (false, true) => $"Role {role.Name} ({role.Id}) set{atGrade} for {who}.",
@@ -184,7 +182,7 @@ internal static class RoleCommand
                 });
             }
 
-            var now = store.ListRoles(who, fw.Id);
+            var now = await store.ListRolesAsync(me.Id, fw.Id, cancel);
             output.WriteLine(now.Count == 0 ? "No roles now." : $"Your roles: {string.Join(", ", now.Select(r => r.Grade is null ? r.Role : $"{r.Role} ({r.Grade})"))}.");
             return ExitCodes.Ok;
         });

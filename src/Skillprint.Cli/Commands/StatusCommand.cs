@@ -35,25 +35,26 @@ internal static class StatusCommand
             explain,
             since,
         };
-        command.SetAction(parsed => parsed.GetValue(since) is { } sinceText
-            ? HistoryCommand.WriteChanges(app, parsed, FrameworkChoice.Load(app.Context, parsed.GetValue(framework)), app.Person(parsed, person), sinceText, CliApp.FormatOf(parsed, format))
-            : Run(app, parsed, CliApp.FormatOf(parsed, format), app.Person(parsed, person), parsed.GetValue(allAuthors), parsed.GetValue(framework), parsed.GetValue(explain)));
+        command.SetAction((parsed, cancel) => parsed.GetValue(since) is { } sinceText
+            ? HistoryCommand.WriteChangesAsync(app, parsed, FrameworkChoice.Load(app.Context, parsed.GetValue(framework)), app.Person(parsed, person), sinceText, CliApp.FormatOf(parsed, format), cancel)
+            : RunAsync(app, parsed, CliApp.FormatOf(parsed, format), app.Person(parsed, person), parsed.GetValue(allAuthors), parsed.GetValue(framework), parsed.GetValue(explain), cancel));
         app.Examples(command, "skillprint scan ~/src/myproject && skillprint status", "skillprint status --explain async", "skillprint status --format json | jq '.topics[] | {id, selfLevel, evidencedLevel, gaps}'");
         return command;
     }
 
-    /// <summary>The status of one person (see <see cref="StatusService.Compute"/>).</summary>
-    internal static PersonalStatus Compute(CliApp app, ParseResult parsed, Core.Frameworks.Framework framework, string person, bool allAuthors = false)
+    /// <summary>The status of one person (see <see cref="StatusService.ComputeAsync"/>).</summary>
+    internal static async Task<PersonalStatus> ComputeAsync(CliApp app, ParseResult parsed, Core.Frameworks.Framework framework, string person, bool allAuthors, CancellationToken cancel)
     {
         using var store = app.OpenStore(parsed);
-        return new StatusService(store, app.Context.Time).Compute(framework, person, allAuthors);
+        return await new StatusService(store, app.Context.Time).ComputeAsync(framework, await CliApp.ReaderAsync(store, person, cancel), allAuthors, cancel);
     }
 
     /// <summary>When none of the scanned code counts for the person, say whose it is, on stderr.</summary>
-    private static void NoteOtherAuthors(CliApp app, ParseResult parsed, Core.Frameworks.Framework framework, string person, PersonalStatus status)
+    private static async Task NoteOtherAuthorsAsync(CliApp app, ParseResult parsed, Core.Frameworks.Framework framework, string person, PersonalStatus status, CancellationToken cancel)
     {
         using var store = app.OpenStore(parsed);
-        if (new StatusService(store, app.Context.Time).OtherAuthorsOf(framework, person, status) is not { } others)
+        var service = new StatusService(store, app.Context.Time);
+        if (await service.OtherAuthorsOfAsync(framework, await CliApp.ReaderAsync(store, person, cancel), status, cancel) is not { } others)
         {
             return;
         }
@@ -64,11 +65,11 @@ internal static class StatusCommand
             "If one is you: 'skillprint person alias EMAIL', or --person EMAIL, or --all-authors.");
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string format, string person, bool allAuthors, string? frameworkId, string? explain)
+    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, string format, string person, bool allAuthors, string? frameworkId, string? explain, CancellationToken cancel)
     {
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var explained = explain is null ? null : FrameworkChoice.Topic(framework, explain);
-        var status = Compute(app, parsed, framework, person, allAuthors);
+        var status = await ComputeAsync(app, parsed, framework, person, allAuthors, cancel);
         if (explained is not null)
         {
             var explanation = TopicExplanation.Explain(framework, explained, status.Topics.Single(t => t.Id == explained.Id));
@@ -96,7 +97,7 @@ internal static class StatusCommand
                 break;
             default:
                 WriteTable(app.Context.Out, status);
-                NoteOtherAuthors(app, parsed, framework, person, status);
+                await NoteOtherAuthorsAsync(app, parsed, framework, person, status, cancel);
                 break;
         }
 

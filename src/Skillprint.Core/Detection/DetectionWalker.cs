@@ -30,6 +30,10 @@ internal sealed class DetectionWalker : SyntaxWalker
     private int _formattedDepth;
     private int _definitionDepth;
     private bool _yieldSeen;
+
+    /// <summary>The last line of the class whose bases are being walked (0 outside them): a name
+    /// used as a base is about the whole class.</summary>
+    private int _basesOfClassEnd;
     private ExprNode? _cachedNode;
     private string? _cachedName;
 
@@ -69,8 +73,17 @@ internal sealed class DetectionWalker : SyntaxWalker
 
         if (_rules.NodeTargets[(int)node.NodeKind] is { } targets)
         {
-            var (line, endLine) = node is LocatedNode at ? (at.Line, at.EndLine) : (_line, _line);
-            Emit(targets, line, endLine);
+            if (node is FunctionDef or AsyncFunctionDef or ClassDef)
+            {
+                // A node rule on a def or class is about the whole definition.
+                var definition = (LocatedNode)node;
+                Emit(targets, definition.Line, LastLine(definition), definition.EndLine);
+            }
+            else
+            {
+                var (line, endLine) = node is LocatedNode at ? (at.Line, at.EndLine) : (_line, _line);
+                Emit(targets, line, endLine);
+            }
         }
 
         base.Visit(node);
@@ -126,7 +139,10 @@ internal sealed class DetectionWalker : SyntaxWalker
     {
         CheckClass(node);
         CheckDecorators(node.DecoratorList);
+        var saved = _basesOfClassEnd;
+        _basesOfClassEnd = node.EndLine;
         VisitList(node.Bases);
+        _basesOfClassEnd = saved;
         VisitList(node.Keywords);
         VisitList(node.TypeParams);
         VisitOwnBody(node.Body);
@@ -412,7 +428,7 @@ internal sealed class DetectionWalker : SyntaxWalker
     {
         if (_rules.Defines.TryGetValue(name, out var defined))
         {
-            Emit(defined, node.Line, LastLine(node));
+            Emit(defined, node.Line, LastLine(node), node.EndLine);
         }
 
         if (args.Vararg is not null || args.Kwarg is not null)
@@ -469,7 +485,7 @@ internal sealed class DetectionWalker : SyntaxWalker
                     _rules.Subclasses.Match(qualified, _matches);
                     foreach (var targets in _matches)
                     {
-                        Emit(targets, node.Line, LastLine(node));
+                        Emit(targets, node.Line, LastLine(node), node.EndLine);
                     }
                 }
             }
@@ -707,7 +723,7 @@ internal sealed class DetectionWalker : SyntaxWalker
         _rules.Uses.Match(qualified, _matches);
         foreach (var targets in _matches)
         {
-            Emit(targets, node.Line, node.EndLine);
+            Emit(targets, node.Line, node.EndLine, _basesOfClassEnd);
         }
     }
 
@@ -727,9 +743,20 @@ internal sealed class DetectionWalker : SyntaxWalker
     {
         if (_rules.PredicateTargets[(int)predicate] is { } targets)
         {
-            Emit(targets, node.Line, LastLine(node));
+            Emit(targets, node.Line, LastLine(node), IsAboutWholeNode(predicate) ? node.EndLine : 0);
         }
     }
+
+    /// <summary>
+    /// The predicates whose evidence is a whole function or class, its body as much as its first
+    /// line: what it yields, what it tests, which methods a class defines, what it is a subclass
+    /// of. The others (parameters, annotations, bases, a try or raise statement) are about the
+    /// lines they name.
+    /// </summary>
+    private static bool IsAboutWholeNode(PredicateKind predicate) => predicate is PredicateKind.GeneratorFunction
+        or PredicateKind.AsyncGenerator or PredicateKind.TestFunction or PredicateKind.DunderMethod
+        or PredicateKind.ContextManagerClass or PredicateKind.DescriptorClass or PredicateKind.Slots
+        or PredicateKind.CustomException;
 
     /// <summary>
     /// The end line a hit on a def or class records: its header (up to the body), not the whole
@@ -743,19 +770,19 @@ internal sealed class DetectionWalker : SyntaxWalker
         _ => node.EndLine,
     };
 
-    private void Emit(RuleTarget[] targets, int line, int endLine)
+    private void Emit(RuleTarget[] targets, int line, int endLine, int nodeEndLine = 0)
     {
         foreach (var target in targets)
         {
-            Emit(target, line, endLine);
+            Emit(target, line, endLine, nodeEndLine);
         }
     }
 
-    private void Emit(RuleTarget target, int line, int endLine)
+    private void Emit(RuleTarget target, int line, int endLine, int nodeEndLine = 0)
     {
         if (target.Filter < 0 || _activeFilters[target.Filter])
         {
-            _hits.Add(target.SkillIndex, line, endLine);
+            _hits.Add(target.SkillIndex, line, endLine, nodeEndLine);
         }
     }
 }

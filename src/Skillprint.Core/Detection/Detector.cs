@@ -54,7 +54,10 @@ public static class Detector
             text = TryDecodeText(content);
         }
 
-        return new FileDetection(collector.ToHits(path, rules.SkillIds, text), diagnostics);
+        return new FileDetection(collector.ToHits(path, rules.SkillIds, text), diagnostics)
+        {
+            BlankLines = collector.HasNodeHits ? HitCollector.BlankLines(text) : [],
+        };
     }
 
     /// <summary>Evaluates the rules against a text (tests, and callers that already decoded a file).</summary>

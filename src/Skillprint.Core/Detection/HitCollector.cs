@@ -8,22 +8,39 @@ internal sealed class HitCollector
 {
     public const int SnippetLength = 120;
 
-    private readonly HashSet<long> _seen = [];
-    private readonly List<(int Skill, int Line, int EndLine)> _hits = [];
+    private readonly Dictionary<long, int> _seen = [];
+    private readonly List<(int Skill, int Line, int EndLine, int NodeEndLine)> _hits = [];
 
     public int Count => _hits.Count;
 
-    public void Add(int skillIndex, int line, int endLine)
+    /// <summary>True when some hit is about a whole function or class.</summary>
+    public bool HasNodeHits { get; private set; }
+
+    /// <summary>Adds a hit; <paramref name="nodeEndLine"/> is the last line of the function or
+    /// class a hit about a whole one names (0 for a hit about its own line). When a skill is hit
+    /// twice on one line, once about the line and once about the whole node, the node wins.</summary>
+    public void Add(int skillIndex, int line, int endLine, int nodeEndLine = 0)
     {
         if (line < 1)
         {
             line = 1;
         }
 
-        if (_seen.Add(((long)skillIndex << 32) | (uint)line))
+        nodeEndLine = nodeEndLine > 0 ? Math.Max(line, nodeEndLine) : 0;
+        HasNodeHits |= nodeEndLine > 0;
+        var key = ((long)skillIndex << 32) | (uint)line;
+        if (_seen.TryGetValue(key, out var at))
         {
-            _hits.Add((skillIndex, line, Math.Max(line, endLine)));
+            if (nodeEndLine > _hits[at].NodeEndLine)
+            {
+                _hits[at] = _hits[at] with { NodeEndLine = nodeEndLine };
+            }
+
+            return;
         }
+
+        _seen[key] = _hits.Count;
+        _hits.Add((skillIndex, line, Math.Max(line, endLine), nodeEndLine));
     }
 
     public List<Hit> ToHits(string path, IReadOnlyList<string> skillIds, string? text)
@@ -34,12 +51,47 @@ internal sealed class HitCollector
             .ToList();
         var result = new List<Hit>(ordered.Count);
         var lines = new LineReader(text);
-        foreach (var (skill, line, endLine) in ordered)
+        foreach (var (skill, line, endLine, nodeEndLine) in ordered)
         {
-            result.Add(new Hit(skillIds[skill], path, line, endLine, lines.Snippet(line)));
+            result.Add(new Hit(skillIds[skill], path, line, endLine, lines.Snippet(line)) { NodeEndLine = nodeEndLine });
         }
 
         return result;
+    }
+
+    /// <summary>The numbers of the blank lines (empty or only spaces, tabs and form feeds) of a
+    /// text, in order; lines end at \n, \r\n or \r, as in Python source.</summary>
+    public static int[] BlankLines(string? text)
+    {
+        var blank = new List<int>();
+        if (text is null)
+        {
+            return [];
+        }
+
+        var line = 1;
+        var offset = 0;
+        while (offset <= text.Length)
+        {
+            var rest = text.AsSpan(offset);
+            var end = rest.IndexOfAny('\n', '\r');
+            var content = end < 0 ? rest : rest[..end];
+            if (content.TrimStart(" \t\f").IsEmpty && (end >= 0 || content.Length > 0 || offset < text.Length))
+            {
+                blank.Add(line);
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            offset += end;
+            offset += text[offset] == '\r' && offset + 1 < text.Length && text[offset + 1] == '\n' ? 2 : 1;
+            line++;
+        }
+
+        return [.. blank];
     }
 
     /// <summary>The first line of the text at <paramref name="line"/>, trimmed and cut to <see cref="SnippetLength"/> characters.</summary>

@@ -1,4 +1,5 @@
 using Skillprint.Core.Frameworks;
+using Skillprint.Core.People;
 using Skillprint.Core.Scanning;
 using Skillprint.Core.Status;
 
@@ -23,55 +24,67 @@ public sealed record EvidenceFilter(
 public sealed class EvidenceService(IEvidenceStore store, TimeProvider time)
 {
     /// <summary>The code hits that count for a person (every email of theirs), or for everyone.</summary>
-    public IReadOnlyList<CodeHit> CodeHits(string framework, string person, bool allAuthors, string? skill = null, bool includeDismissed = false)
+    public Task<IReadOnlyList<CodeHit>> CodeHitsAsync(string framework, Person person, bool allAuthors, string? skill = null, bool includeDismissed = false, CancellationToken cancel = default)
     {
-        IReadOnlyCollection<string>? authors = allAuthors ? null : store.EmailsOf(person);
-        return store.ListCodeHits(new CodeHitQuery(framework, authors, skill, IncludeDismissed: includeDismissed));
+        ArgumentNullException.ThrowIfNull(person);
+        IReadOnlyCollection<string>? authors = allAuthors ? null : person.Emails;
+        return store.ListCodeHitsAsync(new CodeHitQuery(framework, authors, skill, IncludeDismissed: includeDismissed), cancel);
     }
 
-    public ListPage<EvidenceEntry> List(Framework framework, string person, EvidenceFilter filter)
+    public async Task<ListPage<EvidenceEntry>> ListAsync(Framework framework, Person person, EvidenceFilter filter, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(filter);
-        var manual = store.ListManualEvidence(person, framework.Id, filter.Topic)
+        var manual = (await store.ListManualEvidenceAsync(person.Id, framework.Id, filter.Topic, cancel))
             .Where(e => filter.Skill is null || string.Equals(e.Skill, filter.Skill, StringComparison.Ordinal))
             .Reverse();
-        var hits = CodeHits(framework.Id, person, filter.AllAuthors, filter.Skill, filter.IncludeDismissed)
+        var hits = (await CodeHitsAsync(framework.Id, person, filter.AllAuthors, filter.Skill, filter.IncludeDismissed, cancel))
             .Where(h => filter.Topic is null || string.Equals(h.Topic, filter.Topic, StringComparison.Ordinal));
         var all = hits.Select(h => EvidenceEntry.Of(h, framework)).Concat(manual.Select(e => EvidenceEntry.Of(e, framework))).ToList();
         return new ListPage<EvidenceEntry>(filter.Limit is { } limit ? all.Take(Math.Max(0, limit)).ToList() : all, all.Count);
     }
 
     /// <summary>Records evidence entered by hand for a topic or one of its skills.</summary>
-    public EvidenceEntry Add(Framework framework, string person, Topic topic, Skill? skill, string? link, string? note)
+    public async Task<EvidenceEntry> AddAsync(Framework framework, Person person, Topic topic, Skill? skill, string? link, string? note, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(topic);
-        var evidence = new ManualEvidence(0, person, framework.Id, topic.Id, skill?.Id, Blank(link), Blank(note), time.GetUtcNow());
-        var id = store.AddManualEvidence(evidence);
+        var evidence = new ManualEvidence(0, person.PrimaryEmail, framework.Id, topic.Id, skill?.Id, Blank(link), Blank(note), time.GetUtcNow());
+        var id = await store.AddManualEvidenceAsync(person.Id, evidence, cancel);
         return EvidenceEntry.Of(evidence with { Id = id }, framework);
     }
 
     /// <summary>Dismisses code hits: each stops counting for the person, also after rescans.</summary>
-    public IReadOnlyList<EvidenceChange> Dismiss(string actor, IEnumerable<EvidenceRef> ids) =>
-        ids.Select(id => id.Source == EvidenceSource.Code
-            ? store.DismissHit(actor, id.Number, time.GetUtcNow())
-            : new EvidenceChange(id.ToString(), EvidenceOutcome.WrongKind, "manual evidence is removed, not dismissed: skillprint evidence remove " + id))
-            .ToList();
+    public Task<IReadOnlyList<EvidenceChange>> DismissAsync(PersonId actor, IEnumerable<EvidenceRef> ids, CancellationToken cancel = default) =>
+        EachAsync(ids, id => id.Source == EvidenceSource.Code
+            ? store.DismissHitAsync(actor, id.Number, time.GetUtcNow(), cancel)
+            : Task.FromResult(new EvidenceChange(id.ToString(), EvidenceOutcome.WrongKind, "manual evidence is removed, not dismissed: skillprint evidence remove " + id)));
 
     /// <summary>Undoes a dismissal (h ids) or a removal (m ids).</summary>
-    public IReadOnlyList<EvidenceChange> Restore(string actor, IEnumerable<EvidenceRef> ids) =>
-        ids.Select(id => id.Source == EvidenceSource.Code
-            ? store.RestoreHit(actor, id.Number)
-            : store.RestoreManualEvidence(actor, id.Number))
-            .ToList();
+    public Task<IReadOnlyList<EvidenceChange>> RestoreAsync(PersonId actor, IEnumerable<EvidenceRef> ids, CancellationToken cancel = default) =>
+        EachAsync(ids, id => id.Source == EvidenceSource.Code
+            ? store.RestoreHitAsync(actor, id.Number, cancel)
+            : store.RestoreManualEvidenceAsync(actor, id.Number, cancel));
 
-    /// <summary>Removes manual evidence (kept for history; <see cref="Restore"/> brings it back).</summary>
-    public IReadOnlyList<EvidenceChange> Remove(string actor, IEnumerable<EvidenceRef> ids) =>
-        ids.Select(id => id.Source == EvidenceSource.Manual
-            ? store.RemoveManualEvidence(actor, id.Number, time.GetUtcNow())
-            : new EvidenceChange(id.ToString(), EvidenceOutcome.WrongKind, "a code hit is dismissed, not removed: skillprint evidence dismiss " + id))
-            .ToList();
+    /// <summary>Removes manual evidence (kept for history; <see cref="RestoreAsync"/> brings it back).</summary>
+    public Task<IReadOnlyList<EvidenceChange>> RemoveAsync(PersonId actor, IEnumerable<EvidenceRef> ids, CancellationToken cancel = default) =>
+        EachAsync(ids, id => id.Source == EvidenceSource.Manual
+            ? store.RemoveManualEvidenceAsync(actor, id.Number, time.GetUtcNow(), cancel)
+            : Task.FromResult(new EvidenceChange(id.ToString(), EvidenceOutcome.WrongKind, "a code hit is dismissed, not removed: skillprint evidence dismiss " + id)));
+
+    /// <summary>One change after the other, in the order given (each its own transaction).</summary>
+    private static async Task<IReadOnlyList<EvidenceChange>> EachAsync(IEnumerable<EvidenceRef> ids, Func<EvidenceRef, Task<EvidenceChange>> change)
+    {
+        var changes = new List<EvidenceChange>();
+        foreach (var id in ids)
+        {
+            changes.Add(await change(id));
+        }
+
+        return changes;
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

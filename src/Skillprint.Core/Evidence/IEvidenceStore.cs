@@ -1,39 +1,38 @@
+using Skillprint.Core.People;
 using Skillprint.Core.Scanning;
 using Skillprint.Core.Status;
 
 namespace Skillprint.Core.Evidence;
 
 /// <summary>
-/// The store as the evidence and status services need it (implemented by Skillprint.Store). Every
-/// change names the acting person by one of their emails, and the store checks in the query itself
-/// that what is changed is theirs.
+/// The store as the evidence and status services need it (implemented by Skillprint.Store). A person
+/// is named by id; every change names the acting person, and the store checks in the query itself
+/// that what is changed is theirs. Reads for a person the store does not have return nothing.
 /// </summary>
 public interface IEvidenceStore
 {
-    /// <summary>Every email of the person who has <paramref name="email"/> (just it, lower case,
-    /// when no one has it yet).</summary>
-    IReadOnlyList<string> EmailsOf(string email);
+    Task<IReadOnlyList<CodeHit>> ListCodeHitsAsync(CodeHitQuery query, CancellationToken cancel = default);
 
-    IReadOnlyList<CodeHit> ListCodeHits(CodeHitQuery query);
+    Task<CodeHit?> FindCodeHitAsync(long id, CancellationToken cancel = default);
 
-    CodeHit? FindCodeHit(long id);
+    Task<IReadOnlyList<SelfAssessment>> GetSelfAssessmentsAsync(PersonId person, string framework, string? topic = null, CancellationToken cancel = default);
 
-    IReadOnlyList<SelfAssessment> GetSelfAssessments(string person, string framework, string? topic = null);
+    Task<SelfAssessment> AddSelfAssessmentAsync(PersonId person, SelfAssessment assessment, CancellationToken cancel = default);
 
     /// <summary>The person's manual evidence that is not removed, oldest first.</summary>
-    IReadOnlyList<ManualEvidence> ListManualEvidence(string person, string framework, string? topic = null);
+    Task<IReadOnlyList<ManualEvidence>> ListManualEvidenceAsync(PersonId person, string framework, string? topic = null, CancellationToken cancel = default);
 
-    long AddManualEvidence(ManualEvidence evidence);
+    Task<long> AddManualEvidenceAsync(PersonId person, ManualEvidence evidence, CancellationToken cancel = default);
 
     /// <summary>Dismisses hit <paramref name="id"/> for <paramref name="actor"/>, when a line of theirs.</summary>
-    EvidenceChange DismissHit(string actor, long id, DateTimeOffset at);
+    Task<EvidenceChange> DismissHitAsync(PersonId actor, long id, DateTimeOffset at, CancellationToken cancel = default);
 
     /// <summary>Undoes a dismissal of hit <paramref name="id"/>, when the hit is the actor's.</summary>
-    EvidenceChange RestoreHit(string actor, long id);
+    Task<EvidenceChange> RestoreHitAsync(PersonId actor, long id, CancellationToken cancel = default);
 
     /// <summary>Marks the actor's manual evidence <paramref name="id"/> removed (kept for history and undo).</summary>
-    EvidenceChange RemoveManualEvidence(string actor, long id, DateTimeOffset at);
+    Task<EvidenceChange> RemoveManualEvidenceAsync(PersonId actor, long id, DateTimeOffset at, CancellationToken cancel = default);
 
     /// <summary>Brings back the actor's removed manual evidence <paramref name="id"/>.</summary>
-    EvidenceChange RestoreManualEvidence(string actor, long id);
+    Task<EvidenceChange> RestoreManualEvidenceAsync(PersonId actor, long id, CancellationToken cancel = default);
 }

@@ -92,32 +92,5 @@ public sealed record Framework(
     /// </summary>
     public string Resolve(string id) => Moved.GetValueOrDefault(id) ?? id;
 
-    /// <summary>
-    /// The target level per topic of a role, in topic order: each topic of one of the role's tracks
-    /// gets the target of its relevance, then the role's explicit targets override; topics whose
-    /// target is <see cref="Level.None"/> are left out.
-    /// </summary>
-    public IReadOnlyList<(Topic Topic, Level Target)> TargetsOf(Role role)
-    {
-        var targets = new List<(Topic, Level)>();
-        foreach (var topic in Topics)
-        {
-            var target = topic.Tracks.Any(track => role.Tracks.Contains(track, StringComparer.Ordinal))
-                ? RelevanceOf(topic).Target
-                : Level.None;
-            if (role.Targets.TryGetValue(topic.Id, out var explicitTarget))
-            {
-                target = explicitTarget;
-            }
-
-            if (target != Level.None)
-            {
-                targets.Add((topic, target));
-            }
-        }
-
-        return targets;
-    }
-
     private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.Ordinal);
 }

@@ -160,3 +160,17 @@ public sealed record GapPlan(IReadOnlyList<string> Roles, IReadOnlyList<TopicGap
         return stages;
     }
 }
+
+/// <summary>The gap plan as `gaps --format json` and the server give it: whose plan, in which
+/// framework, by which rule, for which roles.</summary>
+public sealed record GapReport(string Framework, string Person, string Rule, IReadOnlyList<string> Roles, IReadOnlyList<TopicGap> Gaps)
+{
+    /// <summary>How the gaps are ranked, in words.</summary>
+    public const string RankingRule = "score = relevance weight x (target - level); ties: higher weight, larger distance, framework order";
+
+    public static GapReport Of(string framework, string person, GapPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new GapReport(framework, person, RankingRule, plan.Roles, plan.Gaps);
+    }
+}

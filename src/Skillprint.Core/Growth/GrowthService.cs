@@ -2,38 +2,40 @@ using System.Globalization;
 using Skillprint.Core.Evidence;
 using Skillprint.Core.Frameworks;
 using Skillprint.Core.History;
+using Skillprint.Core.People;
 using Skillprint.Core.Practice;
 using Skillprint.Core.Roadmaps;
 using Skillprint.Core.Status;
 
 namespace Skillprint.Core.Growth;
 
-/// <summary>The store as the growth services need it (implemented by Skillprint.Store).</summary>
+/// <summary>The store as the growth services need it (implemented by Skillprint.Store). Writes
+/// name an existing person; reads for a person the store does not have return nothing.</summary>
 public interface IGrowthStore : IEvidenceStore
 {
-    bool AddRole(string person, string framework, string role, DateTimeOffset at, string? grade);
+    Task<bool> AddRoleAsync(PersonId person, string framework, string role, DateTimeOffset at, string? grade, CancellationToken cancel = default);
 
-    bool RemoveRole(string person, string framework, string role, DateTimeOffset at);
+    Task<bool> RemoveRoleAsync(PersonId person, string framework, string role, DateTimeOffset at, CancellationToken cancel = default);
 
-    IReadOnlyList<RoleChoice> ListRoles(string person, string framework);
+    Task<IReadOnlyList<RoleChoice>> ListRolesAsync(PersonId person, string framework, CancellationToken cancel = default);
 
-    IReadOnlyList<RoleChoice> GetRoleHistory(string person, string framework);
+    Task<IReadOnlyList<RoleChoice>> GetRoleHistoryAsync(PersonId person, string framework, CancellationToken cancel = default);
 
-    ProgressMark AddProgressMark(ProgressMark mark);
+    Task<ProgressMark> AddProgressMarkAsync(PersonId person, ProgressMark mark, CancellationToken cancel = default);
 
-    IReadOnlyList<ProgressMark> GetProgressMarks(string person, string framework, string? item = null);
+    Task<IReadOnlyList<ProgressMark>> GetProgressMarksAsync(PersonId person, string framework, string? item = null, CancellationToken cancel = default);
 
-    CardReview AddCardReview(CardReview review);
+    Task<CardReview> AddCardReviewAsync(PersonId person, CardReview review, CancellationToken cancel = default);
 
-    IReadOnlyList<CardReview> GetCardReviews(string person, string framework, string? card = null);
+    Task<IReadOnlyList<CardReview>> GetCardReviewsAsync(PersonId person, string framework, string? card = null, CancellationToken cancel = default);
 
-    IReadOnlyList<ManualEvidenceEntry> GetManualEvidenceHistory(string person, string framework);
+    Task<IReadOnlyList<ManualEvidenceEntry>> GetManualEvidenceHistoryAsync(PersonId person, string framework, CancellationToken cancel = default);
 }
 
 /// <summary>What the growth use cases (roles, gaps, roadmaps, practice, history) read of one person.</summary>
 public sealed record GrowthData(
     Framework Framework,
-    string Person,
+    Person Person,
     PersonalStatus Status,
     IReadOnlyList<RoleChoice> Roles,
     IReadOnlyList<ProgressMark> Marks,
@@ -76,36 +78,46 @@ public sealed class GrowthService(IGrowthStore store, TimeProvider time)
     private readonly StatusService status = new(store, time);
 
     /// <summary>Everything the growth commands work from, in one go.</summary>
-    public GrowthData Load(Framework framework, string person)
+    public async Task<GrowthData> LoadAsync(Framework framework, Person person, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        var current = status.Compute(framework, person);
-        var roles = store.ListRoles(person, framework.Id);
-        var marks = store.GetProgressMarks(person, framework.Id);
+        ArgumentNullException.ThrowIfNull(person);
+        var current = await status.ComputeAsync(framework, person, cancel: cancel);
+        var roles = await store.ListRolesAsync(person.Id, framework.Id, cancel);
+        var marks = await store.GetProgressMarksAsync(person.Id, framework.Id, null, cancel);
         return new GrowthData(framework, person, current, roles, marks, ProgressBook.Build(framework, current, marks));
     }
 
     /// <summary>The gap plan for <paramref name="roles"/>, or for the person's chosen roles when none are given.</summary>
-    public (GrowthData Data, GapPlan Plan) Plan(Framework framework, string person, IReadOnlyList<(Role Role, string? Grade)> roles)
+    public async Task<(GrowthData Data, GapPlan Plan)> PlanAsync(Framework framework, Person person, IReadOnlyList<(Role Role, string? Grade)> roles, CancellationToken cancel = default)
     {
-        var data = Load(framework, person);
+        ArgumentNullException.ThrowIfNull(roles);
+        var data = await LoadAsync(framework, person, cancel);
         var chosen = roles.Count > 0 ? roles : data.ChosenGrades;
         return (data, GapPlan.BuildGraded(framework, data.Status, chosen, data.Book));
     }
 
     /// <summary>Makes a role one of the person's targets at a grade (null: the role's own targets).</summary>
-    public bool SetRole(Framework framework, string person, Role role, string? grade, DateTimeOffset at)
+    public Task<bool> SetRoleAsync(Framework framework, PersonId person, Role role, string? grade, DateTimeOffset at, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(role);
-        return store.AddRole(person, framework.Id, role.Id, at, grade);
+        return store.AddRoleAsync(person, framework.Id, role.Id, at, grade, cancel);
+    }
+
+    /// <summary>Gives up a target role; false when the person does not hold it.</summary>
+    public Task<bool> RemoveRoleAsync(Framework framework, PersonId person, Role role, DateTimeOffset at, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(role);
+        return store.RemoveRoleAsync(person, framework.Id, role.Id, at, cancel);
     }
 
     /// <summary>Each target topic of a role (at a grade), against the person's level.</summary>
-    public IReadOnlyList<RoleStanding> Standing(Framework framework, Role role, string person, string? grade = null)
+    public async Task<IReadOnlyList<RoleStanding>> StandingAsync(Framework framework, Role role, Person person, string? grade = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        var topics = status.Compute(framework, person).Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var topics = (await status.ComputeAsync(framework, person, cancel: cancel)).Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
         return RoleTargets.Of(framework, role, grade).Select(t =>
         {
             var topic = framework.FindTopic(t.Topic)!;
@@ -117,47 +129,59 @@ public sealed class GrowthService(IGrowthStore store, TimeProvider time)
     }
 
     /// <summary>What a timeline is built from, and the evidence the status holds now.</summary>
-    public (HistoryInputs Inputs, IReadOnlyList<EvidenceItem> Evidence) HistoryOf(Framework framework, string person)
+    public async Task<(HistoryInputs Inputs, IReadOnlyList<EvidenceItem> Evidence)> HistoryOfAsync(Framework framework, Person person, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        var evidence = status.Compute(framework, person).Topics.SelectMany(t => t.Evidence).ToList();
+        ArgumentNullException.ThrowIfNull(person);
+        var evidence = (await status.ComputeAsync(framework, person, cancel: cancel)).Topics.SelectMany(t => t.Evidence).ToList();
         var inputs = new HistoryInputs(
-            store.GetSelfAssessments(person, framework.Id),
-            store.GetManualEvidenceHistory(person, framework.Id),
+            await store.GetSelfAssessmentsAsync(person.Id, framework.Id, null, cancel),
+            await store.GetManualEvidenceHistoryAsync(person.Id, framework.Id, cancel),
             evidence.Where(e => e.Kind == EvidenceKind.Code).ToList(),
-            store.GetRoleHistory(person, framework.Id),
-            store.GetProgressMarks(person, framework.Id),
-            store.GetCardReviews(person, framework.Id));
+            await store.GetRoleHistoryAsync(person.Id, framework.Id, cancel),
+            await store.GetProgressMarksAsync(person.Id, framework.Id, null, cancel),
+            await store.GetCardReviewsAsync(person.Id, framework.Id, null, cancel));
         return (inputs, evidence);
     }
 
     /// <summary>The person's practice deck: every drillable card with its review history.</summary>
-    public PracticeDeck Deck(Framework framework, string person, string? card = null)
+    public async Task<PracticeDeck> DeckAsync(Framework framework, PersonId person, string? card = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        return PracticeDeck.Build(framework, store.GetCardReviews(person, framework.Id, card));
+        return PracticeDeck.Build(framework, await store.GetCardReviewsAsync(person, framework.Id, card, cancel));
+    }
+
+    /// <summary>The person's cards due at <paramref name="at"/> (see <see cref="DueReport"/>).</summary>
+    public async Task<DueReport> DueAsync(Framework framework, Person person, DateTimeOffset at, QueueOptions options, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(person);
+        var deck = await DeckAsync(framework, person.Id, null, cancel);
+        return DueReport.Build(framework.Id, person.PrimaryEmail, deck, at, options);
     }
 
     /// <summary>Records one review of a card, scheduled by <paramref name="scheduler"/>; a review
     /// dated before the card's last one is refused.</summary>
-    public CardReview Review(Framework framework, string person, Card card, Rating rating, DateTimeOffset at, FsrsScheduler scheduler)
+    public async Task<CardReview> ReviewAsync(Framework framework, Person person, Card card, Rating rating, DateTimeOffset at, FsrsScheduler scheduler, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var deck = Deck(framework, person, card.Id);
+        ArgumentNullException.ThrowIfNull(person);
+        var deck = await DeckAsync(framework, person.Id, card.Id, cancel);
         if (deck.MemoryOf(card.Id)?.LastReview is { } last && at < last)
         {
             throw new ReviewOrderException(
                 string.Create(CultureInfo.InvariantCulture, $"{at.UtcDateTime:yyyy-MM-dd HH:mm} UTC is before the card's last review ({last.UtcDateTime:yyyy-MM-dd HH:mm} UTC)"));
         }
 
-        return store.AddCardReview(deck.Review(scheduler, person, card, rating, at));
+        return await store.AddCardReviewAsync(person.Id, deck.Review(scheduler, person.PrimaryEmail, card, rating, at), cancel);
     }
 
     /// <summary>Records a mark on a topic or skill, and returns the person's progress after it.</summary>
-    public GrowthData Mark(Framework framework, string person, string item, ProgressStatus value, DateTimeOffset at)
+    public async Task<GrowthData> MarkAsync(Framework framework, Person person, string item, ProgressStatus value, DateTimeOffset at, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
-        store.AddProgressMark(new ProgressMark(person, framework.Id, item, value, at));
-        return Load(framework, person);
+        ArgumentNullException.ThrowIfNull(person);
+        await store.AddProgressMarkAsync(person.Id, new ProgressMark(person.PrimaryEmail, framework.Id, item, value, at), cancel);
+        return await LoadAsync(framework, person, cancel);
     }
 }

@@ -3,15 +3,17 @@ namespace Skillprint.Core.People;
 /// <summary>The store as the people service needs it (implemented by Skillprint.Store).</summary>
 public interface IPeopleStore
 {
-    IReadOnlyList<Person> ListPersons();
+    Task<IReadOnlyList<Person>> ListPersonsAsync(CancellationToken cancel = default);
 
-    Person? FindPerson(string email);
+    Task<Person?> FindPersonAsync(string email, CancellationToken cancel = default);
 
-    Person EnsurePerson(string email);
+    Task<Person?> GetPersonAsync(PersonId person, CancellationToken cancel = default);
 
-    EmailClaim ClaimEmail(string person, string email, bool merge);
+    Task<Person> EnsurePersonAsync(string email, CancellationToken cancel = default);
 
-    EmailClaim UnclaimEmail(string person, string email);
+    Task<EmailClaim> ClaimEmailAsync(PersonId person, string email, bool merge, CancellationToken cancel = default);
+
+    Task<EmailClaim> UnclaimEmailAsync(PersonId person, string email, CancellationToken cancel = default);
 }
 
 /// <summary>
@@ -21,16 +23,38 @@ public interface IPeopleStore
 /// </summary>
 public sealed class PeopleService(IPeopleStore store)
 {
-    public IReadOnlyList<Person> List() => store.ListPersons();
+    public Task<IReadOnlyList<Person>> ListAsync(CancellationToken cancel = default) => store.ListPersonsAsync(cancel);
 
-    /// <summary>The person with this email (created when unknown, as the CLI's local user is).</summary>
-    public Person Me(string email) => store.EnsurePerson(email);
+    /// <summary>The person with this email, created when unknown: for a write by the CLI's local
+    /// user, whose email is their account.</summary>
+    public Task<Person> EnsureAsync(string email, CancellationToken cancel = default) => store.EnsurePersonAsync(email, cancel);
+
+    /// <summary>The person with this email, or an unsaved one (no data) when no one has it: for a
+    /// read, which never creates a person.</summary>
+    public async Task<Person> FindAsync(string email, CancellationToken cancel = default) =>
+        await store.FindPersonAsync(email, cancel) ?? Person.Unsaved(email);
 
     /// <summary>Claims each email for <paramref name="person"/>, in order; a refusal stops nothing
     /// else and changes nothing of its own email.</summary>
-    public IReadOnlyList<EmailClaim> Alias(string person, IEnumerable<string> emails, bool merge) =>
-        emails.Select(email => store.ClaimEmail(person, email, merge)).ToList();
+    public async Task<IReadOnlyList<EmailClaim>> AliasAsync(PersonId person, IEnumerable<string> emails, bool merge, CancellationToken cancel = default)
+    {
+        var claims = new List<EmailClaim>();
+        foreach (var email in emails)
+        {
+            claims.Add(await store.ClaimEmailAsync(person, email, merge, cancel));
+        }
 
-    public IReadOnlyList<EmailClaim> Unalias(string person, IEnumerable<string> emails) =>
-        emails.Select(email => store.UnclaimEmail(person, email)).ToList();
+        return claims;
+    }
+
+    public async Task<IReadOnlyList<EmailClaim>> UnaliasAsync(PersonId person, IEnumerable<string> emails, CancellationToken cancel = default)
+    {
+        var claims = new List<EmailClaim>();
+        foreach (var email in emails)
+        {
+            claims.Add(await store.UnclaimEmailAsync(person, email, cancel));
+        }
+
+        return claims;
+    }
 }

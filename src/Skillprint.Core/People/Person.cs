@@ -1,9 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Skillprint.Core.People;
+
+/// <summary>A person's number in the store: its own type, so that it can never be taken for the
+/// number of a hit, an evidence entry or a repository. In JSON it is the plain number.</summary>
+[JsonConverter(typeof(PersonIdJsonConverter))]
+public readonly record struct PersonId(long Value)
+{
+    /// <summary>The id of a person not stored yet (an email no one has): reads find nothing for it.</summary>
+    public static PersonId None => default;
+
+    public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
+}
+
+internal sealed class PersonIdJsonConverter : JsonConverter<PersonId>
+{
+    public override PersonId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetInt64());
+
+    public override void Write(Utf8JsonWriter writer, PersonId value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+}
 
 /// <summary>A person as the store knows them: one or more emails (git author identities joined
 /// by <c>person alias</c>), the primary one first.</summary>
-public sealed record Person(long Id, string PrimaryEmail, IReadOnlyList<string> Emails)
+public sealed record Person(PersonId Id, string PrimaryEmail, IReadOnlyList<string> Emails)
 {
+    /// <summary>Someone known only by an email the store does not have yet: no data, no id.</summary>
+    public static Person Unsaved(string email)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        return new(PersonId.None, normalized, [normalized]);
+    }
+
+    /// <summary>False for <see cref="Unsaved"/>.</summary>
+    public bool IsStored => Id != PersonId.None;
+
     public bool Equals(Person? other) =>
         other is not null
         && Id == other.Id

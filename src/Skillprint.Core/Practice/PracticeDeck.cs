@@ -48,6 +48,16 @@ public sealed class PracticeDeck
     /// <summary>The cards that can be drilled, in the framework's order.</summary>
     public IEnumerable<Card> Cards => framework.Cards.Where(c => c.IsDrillable);
 
+    /// <summary>When the first reviewed card (of <paramref name="topic"/>, when given) falls due
+    /// after <paramref name="after"/>; null when none does.</summary>
+    public DateTimeOffset? NextDue(DateTimeOffset after, string? topic = null) => Cards
+        .Where(c => topic is null || string.Equals(c.Topic, topic, StringComparison.Ordinal))
+        .Select(c => MemoryOf(c.Id))
+        .OfType<CardMemory>()
+        .Where(m => m.Due > after)
+        .Select(m => (DateTimeOffset?)m.Due)
+        .Min();
+
     /// <summary>Builds the deck from a review log (any order). Reviews of cards the framework no longer
     /// holds stay in <see cref="Reviews"/> but have no card.</summary>
     public static PracticeDeck Build(Framework framework, IEnumerable<CardReview> log)

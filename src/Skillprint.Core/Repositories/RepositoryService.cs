@@ -18,22 +18,23 @@ public sealed record RepositorySummary(
 /// <summary>The store as the repository service needs it (implemented by Skillprint.Store).</summary>
 public interface IRepositoryStore
 {
-    IReadOnlyList<RepositorySummary> ListRepositorySummaries();
+    Task<IReadOnlyList<RepositorySummary>> ListRepositorySummariesAsync(CancellationToken cancel = default);
 
     /// <summary>Removes the repository with its files, hits and dismissals; false when there is none.</summary>
-    bool RemoveRepository(long id);
+    Task<bool> RemoveRepositoryAsync(long id, CancellationToken cancel = default);
 }
 
 /// <summary>Which repositories a name, a path or an id given by a person means.</summary>
 public sealed class RepositoryService(IRepositoryStore store)
 {
-    public IReadOnlyList<RepositorySummary> List() => store.ListRepositorySummaries();
+    public Task<IReadOnlyList<RepositorySummary>> ListAsync(CancellationToken cancel = default) => store.ListRepositorySummariesAsync(cancel);
 
     /// <summary>The repositories <paramref name="text"/> names: an id ("3"), a name ("pallets/click",
     /// any case) or a root path (made absolute by the caller). Several when a name is shared.</summary>
-    public IReadOnlyList<RepositorySummary> Find(string text, string? fullPath)
+    public async Task<IReadOnlyList<RepositorySummary>> FindAsync(string text, string? fullPath, CancellationToken cancel = default)
     {
-        var all = List();
+        ArgumentNullException.ThrowIfNull(text);
+        var all = await ListAsync(cancel);
         var trimmed = text.Trim();
         if (long.TryParse(trimmed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
@@ -44,9 +45,9 @@ public sealed class RepositoryService(IRepositoryStore store)
         return byRoot.Count > 0 ? byRoot : all.Where(r => string.Equals(r.Name, trimmed, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
-    public bool Remove(RepositorySummary repository)
+    public Task<bool> RemoveAsync(RepositorySummary repository, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return store.RemoveRepository(repository.Id);
+        return store.RemoveRepositoryAsync(repository.Id, cancel);
     }
 }

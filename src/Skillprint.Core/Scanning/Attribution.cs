@@ -39,10 +39,16 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
 
     public string DefaultPerson { get; } = defaultPerson.Trim().ToLowerInvariant();
 
+    /// <summary>Up to this many files, <see cref="BlameAll"/> asks git blame for each rather than
+    /// replaying the whole history (0, the default: always replay). The scan sets
+    /// <see cref="ScanOptions.BlameFilesAtMost"/>.</summary>
+    public int BlameFilesAtMost { get; init; }
+
     /// <summary>
     /// The authors of the given lines (1-based) of each file (paths relative to the work tree
     /// <paramref name="root"/>, '/' separated), from one replay of the history; files the replay
-    /// cannot vouch for go to <see cref="Blame"/>, <paramref name="parallelism"/> at a time.
+    /// cannot vouch for, or every file when there are at most <see cref="BlameFilesAtMost"/>, go
+    /// to <see cref="Blame"/>, <paramref name="parallelism"/> at a time.
     /// </summary>
     public RepositoryAuthors BlameAll(string root, IReadOnlyDictionary<string, IReadOnlyCollection<int>> wanted, int parallelism = 2, CancellationToken cancellation = default)
     {
@@ -51,6 +57,29 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         var ignore = ReadIgnoreRevs(root, notes);
         var files = new System.Collections.Concurrent.ConcurrentDictionary<string, FileAuthors>(StringComparer.Ordinal);
         var rest = new List<string>();
+        if (wanted.Count <= BlameFilesAtMost)
+        {
+            rest = [.. wanted.Keys];
+        }
+        else
+        {
+            ReplayAll(root, wanted, ignore, files, rest, parallelism, cancellation);
+        }
+
+        Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation }, path =>
+            files[path] = Blame(root, path, wanted[path], ignore?.Path));
+        return new RepositoryAuthors(files, wanted.Count - rest.Count, notes);
+    }
+
+    private void ReplayAll(
+        string root,
+        IReadOnlyDictionary<string, IReadOnlyCollection<int>> wanted,
+        (string Path, HashSet<string> Revs)? ignore,
+        System.Collections.Concurrent.ConcurrentDictionary<string, FileAuthors> files,
+        List<string> rest,
+        int parallelism,
+        CancellationToken cancellation)
+    {
         try
         {
             var history = HistoryBlame.Replay(git, root, ignore?.Revs ?? new HashSet<string>(), cancellation);
@@ -75,12 +104,10 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         }
         catch (GitException)
         {
-            rest = [.. wanted.Keys];
+            files.Clear();
+            rest.Clear();
+            rest.AddRange(wanted.Keys);
         }
-
-        Parallel.ForEach(rest, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation }, path =>
-            files[path] = Blame(root, path, wanted[path], ignore?.Path));
-        return new RepositoryAuthors(files, wanted.Count - rest.Count, notes);
     }
 
     private FileAuthors FromHistory(HistoryBlame history, FileLines file, IReadOnlyCollection<int> lines)
@@ -111,6 +138,98 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         }
 
         return new FileAuthors(authors, boundary, null);
+    }
+
+    /// <summary>
+    /// The lines whose authors decide who <paramref name="hit"/> is credited to: its own line, and
+    /// for a hit about a whole function or class (<see cref="Detection.Hit.NodeEndLine"/>) every
+    /// line of it up to its end that is not blank (<paramref name="blankLines"/>, in order).
+    /// </summary>
+    public static IEnumerable<int> CreditLines(Detection.Hit hit, IReadOnlyList<int> blankLines)
+    {
+        ArgumentNullException.ThrowIfNull(hit);
+        ArgumentNullException.ThrowIfNull(blankLines);
+        yield return hit.Line;
+        for (var line = hit.Line + 1; line <= hit.NodeEndLine; line++)
+        {
+            if (!IsBlank(blankLines, line))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Who a hit is credited to, given the authors of its file's lines: for a hit about its own
+    /// line, that line's author (as git blame has it); for a hit about a whole function or class,
+    /// the author of most of its non-blank lines (a tie goes to the author of the hit's own line
+    /// when tied, else to the one who wrote there last), dated by the newest of that author's
+    /// lines in it. Null when no line of it has an author.
+    /// </summary>
+    public static LineAuthor? Credit(Detection.Hit hit, IReadOnlyList<int> blankLines, IReadOnlyDictionary<int, LineAuthor> authors)
+    {
+        ArgumentNullException.ThrowIfNull(authors);
+        var own = authors.GetValueOrDefault(hit.Line);
+        if (hit.NodeEndLine <= hit.Line)
+        {
+            return own;
+        }
+
+        var tally = new Dictionary<string, (int Lines, LineAuthor Newest)>(StringComparer.Ordinal);
+        foreach (var line in CreditLines(hit, blankLines))
+        {
+            if (authors.GetValueOrDefault(line) is not { } author)
+            {
+                continue;
+            }
+
+            tally[author.Email] = tally.TryGetValue(author.Email, out var seen)
+                ? (seen.Lines + 1, author.At > seen.Newest.At ? author : seen.Newest)
+                : (1, author);
+        }
+
+        if (tally.Count == 0)
+        {
+            return own;
+        }
+
+        var most = tally.Values.Max(t => t.Lines);
+        var tied = tally.Where(t => t.Value.Lines == most).ToList();
+        if (own is not null && tied.Any(t => string.Equals(t.Key, own.Email, StringComparison.Ordinal)))
+        {
+            return tally[own.Email].Newest;
+        }
+
+        return tied
+            .Select(t => t.Value.Newest)
+            .OrderByDescending(a => a.At)
+            .ThenBy(a => a.Email, StringComparer.Ordinal)
+            .First();
+    }
+
+    private static bool IsBlank(IReadOnlyList<int> blankLines, int line)
+    {
+        int low = 0, high = blankLines.Count - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var value = blankLines[middle];
+            if (value == line)
+            {
+                return true;
+            }
+
+            if (value < line)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The commits of the repository's .git-blame-ignore-revs (one full object name a
@@ -167,7 +286,11 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
         var ranges = Ranges(lines);
         var authors = new Dictionary<int, LineAuthor>();
         var boundary = 0;
-        for (var start = 0; start < ranges.Count; start += RangesPerRun)
+
+        // More ranges than one run takes (the lines of many whole functions): one run over the
+        // whole file costs one walk of its history, where several runs would walk it several times.
+        var wholeFile = ranges.Count > RangesPerRun;
+        for (var start = 0; start < ranges.Count; start += wholeFile ? ranges.Count : RangesPerRun)
         {
             var args = new List<string> { "blame", "--porcelain", "-w", "--no-ignore-revs-file" };
             if (ignoreRevsFile is not null)
@@ -176,7 +299,7 @@ public sealed class Attribution(GitRunner git, string defaultPerson, TimeProvide
                 args.Add(ignoreRevsFile);
             }
 
-            foreach (var (from, to) in ranges.Skip(start).Take(RangesPerRun))
+            foreach (var (from, to) in wholeFile ? [] : ranges.Skip(start).Take(RangesPerRun))
             {
                 args.Add("-L");
                 args.Add(string.Create(CultureInfo.InvariantCulture, $"{from},{to}"));

@@ -96,6 +96,10 @@ public sealed record ScannedFile(string Path, string Hash, long Size, IReadOnlyL
 public sealed record RepositoryState(string? Framework, string? RulesHash, IReadOnlyDictionary<string, ScannedFile> Files)
 {
     public static RepositoryState Empty { get; } = new(null, null, new Dictionary<string, ScannedFile>(StringComparer.Ordinal));
+
+    /// <summary>The commit HEAD was at when that scan ran (null outside git, or before the first
+    /// commit): a rescan re-attributes only what the commits since then touched.</summary>
+    public string? HeadCommit { get; init; }
 }
 
 /// <summary>How a file differs from the last complete scan.</summary>

@@ -19,6 +19,18 @@ public sealed record ScanOptions(string DefaultPerson, long MaxFileSize = ScanOp
 
     /// <summary>Globs of paths (files or folders, relative to each repository) left out of the scan.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Up to this many files to attribute, and at most <see cref="BlameFilesShare"/> of
+    /// the repository's files, each is asked of git blame; more, and the whole history is replayed once for all
+    /// (<see cref="Attribution.BlameFilesAtMost"/>). Each git blame walks its file's history, the
+    /// replay every file's once: on pallets/click (101 files) git blame of the 9 files its last 10
+    /// commits touch cost less than the replay, on a generated history of 40 files that each
+    /// commit appends to, git blame of 10 of them cost more (docs/performance.md).</summary>
+    public int BlameFilesAtMost { get; init; } = 16;
+
+    /// <summary>The share of a repository's files up to which its files are asked of git blame
+    /// one by one (<see cref="BlameFilesAtMost"/>): a tenth.</summary>
+    public double BlameFilesShare { get; init; } = 0.1;
 }
 
 /// <summary>Where a scan is: the repository, the stage ("reading", "parsing", "attributing"),
@@ -63,8 +75,10 @@ public sealed record ScanReport(IReadOnlyList<RepositoryReport> Repositories, IR
 /// The scan pipeline (architecture.md, "The flow of one scan"): discovery, then per repository
 /// hashing of every file, detection of the new and changed ones in parallel, attribution of their
 /// hits, and one write. A file whose content hash is unchanged since the repository's last
-/// complete scan (with the same framework and rules) keeps its stored hits without being parsed; a
-/// file whose content reappears under a new path moves its hits; a file that is gone drops them.
+/// complete scan (with the same framework and rules) keeps its stored hits without being parsed,
+/// unless a commit since that scan touched it (<see cref="HistoryChanges"/>: then it is detected
+/// and attributed again, and after a rewritten history every file is); a file whose content
+/// reappears under a new path moves its hits; a file that is gone drops them.
 /// </summary>
 public sealed class Scanner
 {
@@ -155,6 +169,8 @@ public sealed class Scanner
         {
             var replaceAll = !string.Equals(state.Framework, rules.Framework.Id, StringComparison.Ordinal)
                 || !string.Equals(state.RulesHash, RulesHash, StringComparison.Ordinal);
+            var history = HistorySince(repository, state, notes);
+            replaceAll |= history.Step == HistoryStep.Whole;
             var files = repository.Files;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellation };
 
@@ -163,7 +179,7 @@ public sealed class Scanner
             var done = 0;
             Parallel.For(0, files.Count, parallel, i =>
             {
-                read[i] = Read(files[i], state, replaceAll);
+                read[i] = AgainWhenTouched(Read(files[i], state, replaceAll), history);
                 progress?.Report(new ScanProgress(name, "reading", Interlocked.Increment(ref done), files.Count));
             });
 
@@ -189,8 +205,9 @@ public sealed class Scanner
                 {
                     kept.Add(unchanged);
                 }
-                else if (!replaceAll && !state.Files.ContainsKey(file.Source.Path)
-                    && goneByHash.TryGetValue(file.Hash, out var sources) && sources.Count > 0)
+                else if (!replaceAll && !state.Files.ContainsKey(file.Source.Path) && history.Keeps(file.Source.Path)
+                    && goneByHash.TryGetValue(file.Hash, out var sources) && sources.Count > 0
+                    && (history.RenamedFrom.GetValueOrDefault(file.Source.Path) is not { } from || string.Equals(sources.Peek().Path, from, StringComparison.Ordinal)))
                 {
                     var source = sources.Dequeue();
                     renamedFrom.Add(source.Path);
@@ -228,7 +245,7 @@ public sealed class Scanner
                 .ToList();
 
             // 4. Attribution of the new hits.
-            var attributed = Attribute(repository, state, detected, notes, progress, parallel);
+            var attributed = Attribute(repository, state, history, detected, notes, progress, parallel);
             foreach (var (file, hits) in attributed)
             {
                 var scanned = new ScannedFile(file.Source.Path, file.Hash, file.Size, hits);
@@ -318,36 +335,82 @@ public sealed class Scanner
         return new ReadFile(source, hash, content.Length, unchanged, unchanged is null ? content : null, null);
     }
 
+    /// <summary>How the history moved since the repository's last scan (<see cref="HistoryChanges"/>);
+    /// when every file must be attributed again, a note says why.</summary>
+    private HistoryChanges HistorySince(DiscoveredRepository repository, RepositoryState state, List<string> notes)
+    {
+        if (!repository.IsGit || state.Files.Count == 0)
+        {
+            return HistoryChanges.Unchanged;
+        }
+
+        var history = HistoryChanges.Since(git, repository.Info.Root, state.HeadCommit, repository.HeadCommit);
+        if (history.Step == HistoryStep.Whole)
+        {
+            notes.Add($"every file attributed again: {history.Reason}");
+        }
+
+        return history;
+    }
+
+    /// <summary>A file the commits since the last scan touched is detected and attributed again,
+    /// even with the content it had then (a line deleted and added back has a new author).</summary>
+    private static ReadFile AgainWhenTouched(ReadFile file, HistoryChanges history)
+    {
+        if (file.Unchanged is null || history.Keeps(file.Source.Path))
+        {
+            return file;
+        }
+
+        try
+        {
+            return file with { Unchanged = null, Content = File.ReadAllBytes(file.Source.FullPath) };
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return new ReadFile(file.Source, "", 0, null, null, SkipReason.Unreadable);
+        }
+    }
+
     private static ScannedFile? Reuse(string path, string hash, RepositoryState state, bool replaceAll) =>
         !replaceAll && state.Files.TryGetValue(path, out var stored) && string.Equals(stored.Hash, hash, StringComparison.Ordinal)
             ? stored
             : null;
 
     /// <summary>
-    /// The author of each new hit's line: from the stored state when the same content had a hit
-    /// on the same line (a rescan with other rules), else as git blame -w has it at the work tree
+    /// The author each new hit is credited to (<see cref="Attribution.Credit"/>: its line's, or for
+    /// a hit about a whole function or class, the author of most of its lines): from the stored
+    /// state when the same file with the same content had the same skill on the same line (a
+    /// rescan with other rules), else as git blame -w has it at the work tree
     /// (<see cref="Attribution.BlameAll"/>: one replay of the history for every file), else (outside git, or before the first commit) the default person, dated by the
     /// file's last change.
     /// </summary>
     private List<(ReadFile File, IReadOnlyList<ScannedHit> Hits)> Attribute(
         DiscoveredRepository repository,
         RepositoryState state,
+        HistoryChanges history,
         (ReadFile File, FileDetection Detection)[] detected,
         List<string> notes,
         IProgress<ScanProgress>? progress,
         ParallelOptions parallel)
     {
-        var known = new Dictionary<(string Hash, int Line), LineAuthor>();
-        foreach (var file in state.Files.Values)
+        // A hit about its own line whose file, content, line and skill a stored hit had keeps that
+        // hit's author, unless a commit since touched the file; a hit about a whole function or
+        // class is credited afresh.
+        var known = new Dictionary<(string Path, string Hash, int Line, string Skill), LineAuthor>();
+        foreach (var file in state.Files.Values.Where(f => history.Keeps(f.Path)))
         {
             foreach (var hit in file.Hits)
             {
                 if (hit.Author is not null)
                 {
-                    known.TryAdd((file.Hash, hit.Line), hit.Author);
+                    known.TryAdd((file.Path, file.Hash, hit.Line, hit.Skill), hit.Author);
                 }
             }
         }
+
+        LineAuthor? Known(ReadFile file, Hit hit) =>
+            hit.NodeEndLine == 0 ? known.GetValueOrDefault((file.Source.Path, file.Hash, hit.Line, hit.SkillId)) : null;
 
         var useGit = repository.IsGit && repository.HeadCommit is not null;
         var results = new (ReadFile File, IReadOnlyList<ScannedHit> Hits)[detected.Length];
@@ -360,7 +423,11 @@ public sealed class Scanner
         var missing = new Dictionary<string, IReadOnlyCollection<int>>(StringComparer.Ordinal);
         foreach (var (file, detection) in detected)
         {
-            var lines = detection.Hits.Select(h => h.Line).Where(line => !known.ContainsKey((file.Hash, line))).Distinct().ToList();
+            var lines = detection.Hits
+                .Where(h => Known(file, h) is null)
+                .SelectMany(h => Attribution.CreditLines(h, detection.BlankLines))
+                .Distinct()
+                .ToList();
             if (lines.Count > 0 && useGit)
             {
                 missing[file.Source.Path] = lines;
@@ -369,7 +436,8 @@ public sealed class Scanner
 
         var attributed = missing.Count == 0
             ? new RepositoryAuthors(new Dictionary<string, FileAuthors>(), 0, [])
-            : attribution.BlameAll(repository.Info.Root, missing, parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
+            : new Attribution(git, options.DefaultPerson, time) { BlameFilesAtMost = Math.Min(options.BlameFilesAtMost, (int)(Math.Max(state.Files.Count, detected.Length) * options.BlameFilesShare)) }
+                .BlameAll(repository.Info.Root, missing, parallel.MaxDegreeOfParallelism, parallel.CancellationToken);
         notes.AddRange(attributed.Notes);
         Parallel.For(0, detected.Length, parallel, i =>
         {
@@ -399,7 +467,7 @@ public sealed class Scanner
                     h.Line,
                     h.EndLine,
                     h.Snippet,
-                    known.GetValueOrDefault((file.Hash, h.Line)) ?? authors.GetValueOrDefault(h.Line) ?? fallback))
+                    Known(file, h) ?? Attribution.Credit(h, detection.BlankLines, authors) ?? fallback))
                 .ToList();
             results[i] = (file, hits);
             progress?.Report(new ScanProgress(repository.Info.Name, "attributing", Interlocked.Increment(ref done), withHits));

@@ -1,5 +1,6 @@
 using Skillprint.Core.Evidence;
 using Skillprint.Core.Frameworks;
+using Skillprint.Core.People;
 
 namespace Skillprint.Core.Status;
 
@@ -20,18 +21,19 @@ public sealed class StatusService(IEvidenceStore store, TimeProvider time)
 
     /// <summary>The person's status in the framework; <paramref name="allAuthors"/> counts every
     /// author's code as theirs.</summary>
-    public PersonalStatus Compute(Framework framework, string person, bool allAuthors = false)
+    public async Task<PersonalStatus> ComputeAsync(Framework framework, Person person, bool allAuthors = false, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(person);
         var now = time.GetUtcNow();
-        var manual = store.ListManualEvidence(person, framework.Id).Select(EvidenceItem.FromManual);
-        var code = evidence.CodeHits(framework.Id, person, allAuthors).Select(hit => hit.ToEvidence(now));
+        var manual = (await store.ListManualEvidenceAsync(person.Id, framework.Id, null, cancel)).Select(EvidenceItem.FromManual);
+        var code = (await evidence.CodeHitsAsync(framework.Id, person, allAuthors, cancel: cancel)).Select(hit => hit.ToEvidence(now));
         return PersonalStatus.Compute(
             framework,
-            store.GetSelfAssessments(person, framework.Id),
+            await store.GetSelfAssessmentsAsync(person.Id, framework.Id, null, cancel),
             manual.Concat(code),
             time,
-            allAuthors ? null : person);
+            allAuthors ? null : person.PrimaryEmail);
     }
 
     /// <summary>Why a topic's level is what it is, skill by skill.</summary>
@@ -47,7 +49,7 @@ public sealed class StatusService(IEvidenceStore store, TimeProvider time)
     /// user.email differs from the commits' author, say), a page of empty levels would mislead:
     /// the authors whose code it is, for the caller to say so. Null when there is nothing to say.
     /// </summary>
-    public OtherAuthors? OtherAuthorsOf(Framework framework, string person, PersonalStatus status)
+    public async Task<OtherAuthors?> OtherAuthorsOfAsync(Framework framework, Person person, PersonalStatus status, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(status);
@@ -56,12 +58,12 @@ public sealed class StatusService(IEvidenceStore store, TimeProvider time)
             return null;
         }
 
-        var others = evidence.CodeHits(framework.Id, person, allAuthors: true)
+        var others = (await evidence.CodeHitsAsync(framework.Id, person, allAuthors: true, cancel: cancel))
             .GroupBy(hit => hit.Author, StringComparer.Ordinal)
             .Select(group => new AuthorHits(group.Key, group.Count()))
             .OrderByDescending(a => a.Hits)
             .ThenBy(a => a.Author, StringComparer.Ordinal)
             .ToList();
-        return others.Count == 0 ? null : new OtherAuthors(person, others.Take(3).ToList(), others.Count);
+        return others.Count == 0 ? null : new OtherAuthors(person.PrimaryEmail, others.Take(3).ToList(), others.Count);
     }
 }

@@ -22,14 +22,10 @@ internal sealed class PostgresDatabase : StoreDatabase
 
     public static PostgresDatabase Open(StoreLocation location)
     {
-        var connection = new NpgsqlConnection(location.Target);
-        var database = new PostgresDatabase(location, connection);
+        var database = Create(location);
         try
         {
-            connection.Open();
-            // A write that waits for another session's lock gives up after the busy timeout.
-            var milliseconds = (long)location.BusyTimeout.TotalMilliseconds;
-            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"SET lock_timeout = {milliseconds}"));
+            database.connection.Open();
             return database;
         }
         catch (Exception e) when (database.Translate(e) is { } fault)
@@ -37,6 +33,39 @@ internal sealed class PostgresDatabase : StoreDatabase
             database.Dispose();
             throw fault;
         }
+    }
+
+    public static async Task<PostgresDatabase> OpenAsync(StoreLocation location, CancellationToken cancel)
+    {
+        var database = Create(location);
+        try
+        {
+            await database.connection.OpenAsync(cancel).ConfigureAwait(false);
+            return database;
+        }
+        catch (Exception e) when (database.Translate(e) is { } fault)
+        {
+            await database.DisposeAsync().ConfigureAwait(false);
+            throw fault;
+        }
+    }
+
+    /// <summary>The connection strings with the session settings added, by the location's: one
+    /// pool per distinct string, and no round trip per connection to set them.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, TimeSpan), string> Strings = new();
+
+    private static PostgresDatabase Create(StoreLocation location)
+    {
+        var text = Strings.GetOrAdd((location.Target, location.BusyTimeout), key =>
+        {
+            // A write that waits for another session's lock gives up after the busy timeout.
+            var builder = new NpgsqlConnectionStringBuilder(key.Item1);
+            var milliseconds = (long)key.Item2.TotalMilliseconds;
+            var setting = string.Create(CultureInfo.InvariantCulture, $"-c lock_timeout={milliseconds}");
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : builder.Options + " " + setting;
+            return builder.ConnectionString;
+        });
+        return new PostgresDatabase(location, new NpgsqlConnection(text));
     }
 
     public override string CreateVersionTable =>
@@ -49,6 +78,15 @@ internal sealed class PostgresDatabase : StoreDatabase
         """;
 
     public override DbTransaction BeginWrite() => connection.BeginTransaction();
+
+    public override async Task<DbTransaction> BeginWriteAsync(CancellationToken cancel) =>
+        await connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
+
+    public static void ClearPool(StoreLocation location)
+    {
+        using var database = Create(location);
+        NpgsqlConnection.ClearPool(database.connection);
+    }
 
     /// <summary>The server keeps its own files; that it answered at all is the check.</summary>
     public override IReadOnlyList<string> CheckIntegrity() => [];

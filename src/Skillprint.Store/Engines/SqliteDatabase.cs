@@ -50,7 +50,7 @@ internal sealed class SqliteDatabase : StoreDatabase
         }
 
         CreateFolder(path);
-        var database = Connect(location, SqliteOpenMode.ReadWriteCreate);
+        var database = Connect(location, SqliteOpenMode.ReadWriteCreate, pooled: false);
         try
         {
             var file = new FileInfo(path);
@@ -90,8 +90,11 @@ internal sealed class SqliteDatabase : StoreDatabase
                 Directory.Exists(path) ? $"{path} is a folder, not a database file" : $"there is no database at {path}");
         }
 
-        return Connect(location, SqliteOpenMode.ReadOnly);
+        return Connect(location, SqliteOpenMode.ReadOnly, pooled: false);
     }
+
+    /// <summary>A pooled connection to the existing file, for one operation of the store.</summary>
+    public static SqliteDatabase Pooled(StoreLocation location) => Connect(location, SqliteOpenMode.ReadWrite, pooled: true);
 
     /// <summary>
     /// SQLite's full integrity check (every page, and every index against its table): the first 100
@@ -120,16 +123,18 @@ internal sealed class SqliteDatabase : StoreDatabase
         row.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line != "ok" && !(line.StartsWith("***", StringComparison.Ordinal) && line.EndsWith("***", StringComparison.Ordinal)));
 
-    private static SqliteDatabase Connect(StoreLocation location, SqliteOpenMode mode)
-    {
-        var builder = new SqliteConnectionStringBuilder
+    private static string ConnectionString(StoreLocation location, SqliteOpenMode mode, bool pooled) =>
+        new SqliteConnectionStringBuilder
         {
             DataSource = location.Target,
             Mode = mode,
-            Pooling = false,
+            Pooling = pooled,
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(location.BusyTimeout.TotalSeconds)),
-        };
-        var connection = new SqliteConnection(builder.ConnectionString);
+        }.ConnectionString;
+
+    private static SqliteDatabase Connect(StoreLocation location, SqliteOpenMode mode, bool pooled)
+    {
+        var connection = new SqliteConnection(ConnectionString(location, mode, pooled));
         var database = new SqliteDatabase(location, connection);
         try
         {
@@ -157,6 +162,15 @@ internal sealed class SqliteDatabase : StoreDatabase
         """;
 
     public override DbTransaction BeginWrite() => connection.BeginTransaction(deferred: false);
+
+    // SQLite has no asynchronous I/O: its async methods run synchronously.
+    public override Task<DbTransaction> BeginWriteAsync(CancellationToken cancel) => Task.FromResult(BeginWrite());
+
+    public static void ClearPool(StoreLocation location)
+    {
+        using var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite, pooled: true));
+        SqliteConnection.ClearPool(connection);
+    }
 
     public override object Time(DateTimeOffset at) => StoredTime.ToSqliteText(at);
 

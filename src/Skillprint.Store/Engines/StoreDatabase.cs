@@ -14,11 +14,39 @@ internal abstract class StoreDatabase : IDisposable, IAsyncDisposable
 
     public StoreLocation Location { get; }
 
+    /// <summary>A connection of its own for one operation, from the engine's pool (the database
+    /// must exist: <see cref="SkillprintStore.Open(StoreLocation)"/> created and checked it).</summary>
+    public static StoreDatabase Connect(StoreLocation location) =>
+        location.Engine == StoreEngine.Sqlite ? SqliteDatabase.Pooled(location) : PostgresDatabase.Open(location);
+
+    /// <summary><see cref="Connect"/> without blocking a thread while the server answers.</summary>
+    public static async Task<StoreDatabase> ConnectAsync(StoreLocation location, CancellationToken cancel) =>
+        location.Engine == StoreEngine.Sqlite
+            ? SqliteDatabase.Pooled(location)
+            : await PostgresDatabase.OpenAsync(location, cancel).ConfigureAwait(false);
+
+    /// <summary>Closes the idle connections this process keeps to the database (when the store is
+    /// disposed: a SQLite file is then no longer held open).</summary>
+    public static void ClosePool(StoreLocation location)
+    {
+        if (location.Engine == StoreEngine.Sqlite)
+        {
+            SqliteDatabase.ClearPool(location);
+        }
+        else
+        {
+            PostgresDatabase.ClearPool(location);
+        }
+    }
+
     public abstract DbConnection Connection { get; }
 
     /// <summary>Starts a transaction that holds the write lock from its first statement, so that
     /// waiting for another writer happens here, bounded by the busy timeout.</summary>
     public abstract DbTransaction BeginWrite();
+
+    /// <summary><see cref="BeginWrite"/> without blocking a thread.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(CancellationToken cancel);
 
     /// <summary>Creates schema_version when it is missing (run inside the first migration's transaction).</summary>
     public abstract string CreateVersionTable { get; }

@@ -1,3 +1,4 @@
+using Skillprint.Core.Growth;
 using Skillprint.Core.Frameworks;
 
 namespace Skillprint.Core.Tests.Frameworks;
@@ -105,7 +106,7 @@ public sealed class ExampleFrameworkTests
         role.Name.ShouldBe("Backend Developer");
         role.Tracks.ShouldBe(["backend", "api"]);
         role.Targets.ShouldBe(new Dictionary<string, Level> { ["async"] = Level.Advanced, ["data"] = Level.None });
-        framework.TargetsOf(role).Select(t => (t.Topic.Id, t.Target)).ShouldBe(
+        RoleTargets.Of(framework, role).Select(t => (t.Topic, t.Target)).ShouldBe(
             [("fundamentals", Level.Advanced), ("async", Level.Advanced)]);
     }
 

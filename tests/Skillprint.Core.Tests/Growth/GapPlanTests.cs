@@ -34,16 +34,6 @@ public sealed class RoleTargetTests
     }
 
     [Fact]
-    public void The_targets_agree_with_the_frameworks_own_rule()
-    {
-        foreach (var role in Framework.Roles)
-        {
-            RoleTargets.Of(Framework, role).Select(t => (t.Topic, t.Target))
-                .ShouldBe(Framework.TargetsOf(role).Select(t => (t.Topic.Id, t.Target)));
-        }
-    }
-
-    [Fact]
     public void Several_roles_combine_to_the_highest_target_per_topic()
     {
         var combined = RoleTargets.Combine(Framework, [Role("data-eng"), Role("backend")]);

@@ -115,9 +115,10 @@ internal sealed class ScanWorkshop : IDisposable
         return result.Output;
     }
 
-    /// <summary>The hits of the whole store in one framework, every author.</summary>
-    public IReadOnlyList<CodeHit> Hits(string? author = null) =>
-        Store.ListCodeHits(new CodeHitQuery(Framework.Id, author is null ? null : [author]));
+    /// <summary>The hits of the whole store in one framework, every author. (Waits for the read:
+    /// the scan tests are synchronous, as the scanner is.)</summary>
+    public IReadOnlyList<CodeHit> Hits(string? author = null, bool includeDismissed = false) =>
+        Store.ListCodeHitsAsync(new CodeHitQuery(Framework.Id, author is null ? null : [author], IncludeDismissed: includeDismissed)).GetAwaiter().GetResult();
 
     public void Dispose()
     {

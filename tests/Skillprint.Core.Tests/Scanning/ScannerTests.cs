@@ -195,13 +195,14 @@ public sealed class ScannerTests : IDisposable
     }
 
     [Fact]
-    public void A_dismissed_hit_stops_counting_and_stays_dismissed_across_rescans()
+    public async Task A_dismissed_hit_stops_counting_and_stays_dismissed_across_rescans()
     {
         var repo = workshop.FixtureRepository("domus-api");
         workshop.Scan(repo);
         var gather = workshop.Hits().Single(h => h.Skill == "async.gather");
+        var me = await workshop.Store.EnsurePersonAsync(ScanWorkshop.Me);
 
-        workshop.Store.DismissHit(ScanWorkshop.Me, gather.Id, DateTimeOffset.UtcNow).Outcome.ShouldBe(EvidenceOutcome.Done);
+        (await workshop.Store.DismissHitAsync(me.Id, gather.Id, DateTimeOffset.UtcNow)).Outcome.ShouldBe(EvidenceOutcome.Done);
         workshop.Hits().ShouldNotContain(h => h.Skill == "async.gather");
 
         // A change in the file makes the rescan parse it and store its hits anew.
@@ -210,8 +211,8 @@ public sealed class ScannerTests : IDisposable
         Single(workshop.Scan(repo)).FilesParsed.ShouldBe(1);
 
         workshop.Hits().ShouldNotContain(h => h.Skill == "async.gather");
-        var all = workshop.Store.ListCodeHits(new CodeHitQuery(ScanWorkshop.Framework.Id, IncludeDismissed: true));
+        var all = workshop.Hits(includeDismissed: true);
         all.Single(h => h.Skill == "async.gather").Dismissed.ShouldBeTrue();
-        workshop.Store.DismissHit(ScanWorkshop.Me, 999_999, DateTimeOffset.UtcNow).Outcome.ShouldBe(EvidenceOutcome.NotFound);
+        (await workshop.Store.DismissHitAsync(me.Id, 999_999, DateTimeOffset.UtcNow)).Outcome.ShouldBe(EvidenceOutcome.NotFound);
     }
 }
