@@ -95,7 +95,7 @@ public static class RescanBenchmark
         result.Ok ? result : throw new InvalidOperationException($"git failed: {result.FirstErrorLine}");
 
     private static HashSet<string> Rows(SkillprintStore store) =>
-        store.ListCodeHits(new CodeHitQuery("python"))
+        store.ListCodeHitsAsync(new CodeHitQuery("python")).GetAwaiter().GetResult()
             .Select(h => $"{h.Path}:{h.Line}-{h.EndLine} {h.Skill} {h.Author} {h.Commit} {h.At:O} {h.Snippet}")
             .ToHashSet(StringComparer.Ordinal);
 }

@@ -1,17 +1,15 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Skillprint.Store.Engines;
 using Skillprint.Core.Accounts;
 
 namespace Skillprint.Store;
 
 /// <summary>
-/// Users and personal access tokens (migration 7). Unlike the older parts of the store, each
-/// operation here is async and runs on a connection of its own from the engine's pool (SQLite's
-/// and Npgsql's), so that a server's requests do not queue behind one connection. A token is looked
-/// up by the SHA-256 of its secret; the secret is never stored.
+/// Users and personal access tokens (migration 7): async, each operation on a pooled connection of
+/// its own, as the rest of the store. A token is looked up by the SHA-256 of its secret; the secret
+/// is never stored.
 /// </summary>
 public sealed partial class SkillprintStore : IAccountStore
 {
@@ -36,28 +34,28 @@ public sealed partial class SkillprintStore : IAccountStore
         var normalized = NormalizeEmail(email);
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);
         return await WriteAsync(
-            async (connection, transaction) =>
+            async (db, transaction) =>
             {
-                var personId = await connection.QuerySingleOrDefaultAsync<long?>(
+                var personId = await db.Connection.QuerySingleOrDefaultAsync<long?>(
                     new CommandDefinition("SELECT person_id FROM person_emails WHERE email = @normalized", new { normalized }, transaction, cancellationToken: cancellation));
                 if (personId is null)
                 {
-                    personId = await connection.ExecuteScalarAsync<long>(
+                    personId = await db.Connection.ExecuteScalarAsync<long>(
                         new CommandDefinition("INSERT INTO persons (primary_email) VALUES (@normalized) RETURNING id", new { normalized }, transaction, cancellationToken: cancellation));
-                    await connection.ExecuteAsync(
+                    await db.Connection.ExecuteAsync(
                         new CommandDefinition("INSERT INTO person_emails (email, person_id) VALUES (@normalized, @personId)", new { normalized, personId }, transaction, cancellationToken: cancellation));
                 }
 
-                var added = await connection.ExecuteAsync(new CommandDefinition(
+                var added = await db.Connection.ExecuteAsync(new CommandDefinition(
                     """
                     INSERT INTO users (person_id, role, password_hash, must_change_password, created_at)
                     VALUES (@personId, @role, @passwordHash, @mustChangePassword, @at)
                     ON CONFLICT (person_id) DO NOTHING
                     """,
-                    new { personId, role = RoleText(role), passwordHash, mustChangePassword, at = Database.Time(at) },
+                    new { personId, role = RoleText(role), passwordHash, mustChangePassword, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancellation));
-                return added == 0 ? null : (await LoadAccountAsync(connection, transaction, "u.person_id = @personId", new { personId }, cancellation))?.Account;
+                return added == 0 ? null : (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId }, cancellation))?.Account;
             },
             cancellation);
     }
@@ -66,18 +64,18 @@ public sealed partial class SkillprintStore : IAccountStore
     {
         var normalized = NormalizeEmail(email);
         return ReadAsync(
-            connection => LoadAccountAsync(connection, null, "u.person_id = (SELECT person_id FROM person_emails WHERE email = @normalized)", new { normalized }, cancellation),
+            db => LoadAccountAsync(db.Connection, null, "u.person_id = (SELECT person_id FROM person_emails WHERE email = @normalized)", new { normalized }, cancellation),
             cancellation);
     }
 
     public async Task<Account?> GetUserAsync(long personId, CancellationToken cancellation) =>
-        (await ReadAsync(connection => LoadAccountAsync(connection, null, "u.person_id = @personId", new { personId }, cancellation), cancellation))?.Account;
+        (await ReadAsync(db => LoadAccountAsync(db.Connection, null, "u.person_id = @personId", new { personId }, cancellation), cancellation))?.Account;
 
     public Task<IReadOnlyList<Account>> ListUsersAsync(CancellationToken cancellation) =>
         ReadAsync<IReadOnlyList<Account>>(
-            async connection =>
+            async db =>
             {
-                var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
+                var rows = await db.Connection.QueryAsync<AccountRow>(new CommandDefinition(
                     $"SELECT {AccountColumns} FROM users AS u JOIN persons AS p ON p.id = u.person_id ORDER BY u.person_id",
                     cancellationToken: cancellation));
                 return rows.Select(row => row.ToAccount().Account).ToList();
@@ -86,27 +84,27 @@ public sealed partial class SkillprintStore : IAccountStore
 
     public Task<Account> RecordFailedSignInAsync(long personId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellation) =>
         WriteAsync(
-            async (connection, transaction) =>
+            async (db, transaction) =>
             {
                 // The failure that reaches the limit locks the account and starts the count again.
-                await connection.ExecuteAsync(new CommandDefinition(
+                await db.Connection.ExecuteAsync(new CommandDefinition(
                     """
                     UPDATE users SET
                         locked_until = CASE WHEN failed_sign_ins + 1 >= @maxFailures THEN @lockUntil ELSE locked_until END,
                         failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @maxFailures THEN 0 ELSE failed_sign_ins + 1 END
                     WHERE person_id = @personId
                     """,
-                    new { personId, maxFailures, lockUntil = Database.Time(lockUntil) },
+                    new { personId, maxFailures, lockUntil = db.Time(lockUntil) },
                     transaction,
                     cancellationToken: cancellation));
-                return (await LoadAccountAsync(connection, transaction, "u.person_id = @personId", new { personId }, cancellation))?.Account
+                return (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId }, cancellation))?.Account
                     ?? throw new StoreException(StoreFault.InvalidInput, $"person {personId} is not a user");
             },
             cancellation);
 
     public Task RecordSignInAsync(long personId, CancellationToken cancellation) =>
         WriteAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            (db, transaction) => db.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE person_id = @personId",
                 new { personId },
                 transaction,
@@ -115,7 +113,7 @@ public sealed partial class SkillprintStore : IAccountStore
 
     public Task SetPasswordAsync(long personId, string passwordHash, bool mustChangePassword, CancellationToken cancellation) =>
         WriteAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            (db, transaction) => db.Connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE users SET password_hash = @passwordHash, must_change_password = @mustChangePassword,
                     failed_sign_ins = 0, locked_until = NULL
@@ -128,39 +126,39 @@ public sealed partial class SkillprintStore : IAccountStore
 
     public Task<AccessToken> AddTokenAsync(long personId, string name, TokenScope scope, string secretHash, string prefix, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation) =>
         WriteAsync(
-            async (connection, transaction) =>
+            async (db, transaction) =>
             {
-                var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                var id = await db.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO access_tokens (person_id, name, scope, secret_hash, prefix, created_at, expires_at)
                     VALUES (@personId, @name, @scope, @secretHash, @prefix, @at, @expiresAt)
                     RETURNING id
                     """,
-                    new { personId, name, scope = ScopeText(scope), secretHash, prefix, at = Database.Time(at), expiresAt = Database.Time(expiresAt) },
+                    new { personId, name, scope = ScopeText(scope), secretHash, prefix, at = db.Time(at), expiresAt = db.Time(expiresAt) },
                     transaction,
                     cancellationToken: cancellation));
-                return (await LoadTokensAsync(connection, transaction, "t.id = @id", new { id }, cancellation)).Single();
+                return (await LoadTokensAsync(db.Connection, transaction, "t.id = @id", new { id }, cancellation)).Single();
             },
             cancellation);
 
     public Task<IReadOnlyList<AccessToken>> ListTokensAsync(long? personId, CancellationToken cancellation) =>
         ReadAsync(
-            connection => LoadTokensAsync(connection, null, "(@personId IS NULL OR t.person_id = @personId)", new { personId }, cancellation),
+            db => LoadTokensAsync(db.Connection, null, "(@personId IS NULL OR t.person_id = @personId)", new { personId }, cancellation),
             cancellation);
 
     public async Task<TokenHolder?> UseTokenAsync(string secretHash, DateTimeOffset at, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(secretHash);
         var found = await ReadAsync(
-            async connection =>
+            async db =>
             {
-                var tokens = await LoadTokensAsync(connection, null, "t.secret_hash = @secretHash", new { secretHash }, cancellation);
+                var tokens = await LoadTokensAsync(db.Connection, null, "t.secret_hash = @secretHash", new { secretHash }, cancellation);
                 if (tokens.Count == 0 || !tokens[0].IsActive(at))
                 {
                     return null;
                 }
 
-                var account = await LoadAccountAsync(connection, null, "u.person_id = @PersonId", new { tokens[0].PersonId }, cancellation);
+                var account = await LoadAccountAsync(db.Connection, null, "u.person_id = @PersonId", new { tokens[0].PersonId }, cancellation);
                 return account is null ? null : new TokenHolder(account.Account, tokens[0]);
             },
             cancellation);
@@ -171,9 +169,9 @@ public sealed partial class SkillprintStore : IAccountStore
 
         var id = found.Token.Id;
         await WriteAsync(
-            (connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
+            (db, transaction) => db.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE access_tokens SET last_used_at = @at WHERE id = @id",
-                new { id, at = Database.Time(at) },
+                new { id, at = db.Time(at) },
                 transaction,
                 cancellationToken: cancellation)),
             cancellation);
@@ -182,14 +180,14 @@ public sealed partial class SkillprintStore : IAccountStore
 
     public Task<AccessToken?> RevokeTokenAsync(long tokenId, long? ownerId, DateTimeOffset at, CancellationToken cancellation) =>
         WriteAsync(
-            async (connection, transaction) =>
+            async (db, transaction) =>
             {
-                var changed = await connection.ExecuteAsync(new CommandDefinition(
+                var changed = await db.Connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE access_tokens SET revoked_at = COALESCE(revoked_at, @at) WHERE id = @tokenId AND (@ownerId IS NULL OR person_id = @ownerId)",
-                    new { tokenId, ownerId, at = Database.Time(at) },
+                    new { tokenId, ownerId, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancellation));
-                return changed == 0 ? null : (await LoadTokensAsync(connection, transaction, "t.id = @tokenId", new { tokenId }, cancellation)).Single();
+                return changed == 0 ? null : (await LoadTokensAsync(db.Connection, transaction, "t.id = @tokenId", new { tokenId }, cancellation)).Single();
             },
             cancellation);
 
@@ -215,85 +213,9 @@ public sealed partial class SkillprintStore : IAccountStore
         return rows.Select(row => row.ToToken()).ToList();
     }
 
-    /// <summary>Runs <paramref name="work"/> on a connection of its own, in one write transaction
-    /// (SQLite: holding the write lock from the start); a lost race on a new row is run once more.</summary>
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellation)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var connection = await ConnectAsync(cancellation);
-                await using var transaction = connection is SqliteConnection sqlite
-                    ? sqlite.BeginTransaction(deferred: false)
-                    : await connection.BeginTransactionAsync(cancellation);
-                var result = await work(connection, transaction);
-                await transaction.CommitAsync(cancellation);
-                return result;
-            }
-            catch (Exception e) when (attempt == 1 && Database.IsLostRace(e))
-            {
-                // Rolled back; the other session's row is there now.
-            }
-            catch (Exception e) when (Database.Translate(e) is { } fault && !ReferenceEquals(fault, e))
-            {
-                throw fault;
-            }
-        }
-    }
-
-    private async Task WriteAsync(Func<DbConnection, DbTransaction, Task<int>> work, CancellationToken cancellation) =>
+    /// <summary>A write that returns nothing of its own (a row count is ignored).</summary>
+    private async Task WriteAsync(Func<StoreDatabase, DbTransaction, Task<int>> work, CancellationToken cancellation) =>
         await WriteAsync<int>(work, cancellation);
-
-    private async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellation)
-    {
-        try
-        {
-            await using var connection = await ConnectAsync(cancellation);
-            return await work(connection);
-        }
-        catch (Exception e) when (Database.Translate(e) is { } fault && !ReferenceEquals(fault, e))
-        {
-            throw fault;
-        }
-    }
-
-    /// <summary>An open connection from the engine's pool, with the store's busy timeout.</summary>
-    private async Task<DbConnection> ConnectAsync(CancellationToken cancellation)
-    {
-        var location = Database.Location;
-        var milliseconds = (long)location.BusyTimeout.TotalMilliseconds;
-        DbConnection connection;
-        string setup;
-        if (location.Engine == StoreEngine.Sqlite)
-        {
-            connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = location.Target,
-                Mode = SqliteOpenMode.ReadWrite,
-                Pooling = true,
-                DefaultTimeout = Math.Max(1, (int)Math.Ceiling(location.BusyTimeout.TotalSeconds)),
-            }.ConnectionString);
-            setup = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {milliseconds}; PRAGMA foreign_keys = ON;");
-        }
-        else
-        {
-            connection = new NpgsqlConnection(location.Target);
-            setup = string.Create(CultureInfo.InvariantCulture, $"SET lock_timeout = {milliseconds}");
-        }
-
-        try
-        {
-            await connection.OpenAsync(cancellation);
-            await connection.ExecuteAsync(new CommandDefinition(setup, cancellationToken: cancellation));
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
 
     private static string RoleText(AccountRole role) => role switch
     {

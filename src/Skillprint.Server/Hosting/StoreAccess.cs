@@ -11,23 +11,23 @@ namespace Skillprint.Server.Hosting;
 public sealed class StoreAccess(ServerSettings settings) : IDisposable
 {
     private readonly Lock gate = new();
-    private SkillprintStore? accounts;
+    private SkillprintStore? store;
 
     public StoreLocation Location => settings.Store;
 
-    /// <summary>Opens the store for one piece of work (dispose it when done).</summary>
-    public SkillprintStore Open() => SkillprintStore.OpenExisting(settings.Store);
-
-    /// <summary>The accounts part of the store, opened once and shared: each of its operations
-    /// takes a connection of its own from the pool, so it holds none between requests. A store that
-    /// could not be opened (down, not migrated) is tried again on the next call.</summary>
-    public IAccountStore Accounts()
+    /// <summary>The store, opened once (checked at this server's schema) and shared by every
+    /// request: each of its operations takes a connection of its own from the pool, so it holds
+    /// none between requests. A store that could not be opened (down, not migrated) is tried again
+    /// on the next call, so the server recovers without a restart.</summary>
+    public SkillprintStore Store()
     {
         lock (gate)
         {
-            return accounts ??= SkillprintStore.OpenExisting(settings.Store);
+            return store ??= SkillprintStore.OpenExisting(settings.Store);
         }
     }
+
+    public IAccountStore Accounts() => Store();
 
     /// <summary>The schema version the store is at, read without changing anything.</summary>
     public Task<int> ReadSchemaVersionAsync(CancellationToken cancellation) =>
@@ -37,8 +37,8 @@ public sealed class StoreAccess(ServerSettings settings) : IDisposable
     {
         lock (gate)
         {
-            accounts?.Dispose();
-            accounts = null;
+            store?.Dispose();
+            store = null;
         }
     }
 }
