@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 using Skillprint.Server.Accounts;
 using Skillprint.Server.Auth;
+using Skillprint.Server.Data;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
 
@@ -68,6 +69,7 @@ public static class ServerApp
         var api = app.MapGroup("/api/v1");
         api.MapSession();
         api.MapAccounts();
+        api.MapData();
         return app;
     }
 }

@@ -75,6 +75,22 @@ public sealed class AuthorizationMatrixTests : IDisposable
         new("DELETE", "/api/v1/tokens/{id}", async (w, a) => Message(HttpMethod.Delete, $"/api/v1/tokens/{await w.SpareTokenOfAsync(a)}"), Unauthorized, Forbidden, Forbidden, Ok),
         new("GET", "/api/v1/people", (w, a) => Get("/api/v1/people"), Unauthorized, Forbidden, Forbidden, Ok),
         new("POST", "/api/v1/people", (w, a) => Send(HttpMethod.Post, "/api/v1/people", new { email = $"new-{Guid.NewGuid():N}@example.org" }), Unauthorized, Forbidden, Forbidden, Created),
+        new("GET", "/api/v1/me/status", (w, a) => Get("/api/v1/me/status"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/me/status/explain/{topic}", (w, a) => Get("/api/v1/me/status/explain/async"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/me/evidence", (w, a) => Get("/api/v1/me/evidence"), Unauthorized, Ok, Ok, Ok),
+        new("POST", "/api/v1/me/evidence", (w, a) => Send(HttpMethod.Post, "/api/v1/me/evidence", new { topic = "async", note = "matrix" }), Unauthorized, Created, Created, Created),
+        // The matrix has no code hits: dismissing manual evidence is refused for its kind before any
+        // owner is looked up, telling nothing the caller did not give; ownership of hits is in the
+        // store contract tests (a hit of another author's is "not yours").
+        new("POST", "/api/v1/me/evidence/{id}/dismiss", async (w, a) => Message(HttpMethod.Post, $"/api/v1/me/evidence/{await w.SpareEvidenceOfAsync(a, removed: false)}/dismiss"), Unauthorized, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+        new("POST", "/api/v1/me/evidence/{id}/restore", async (w, a) => Message(HttpMethod.Post, $"/api/v1/me/evidence/{await w.SpareEvidenceOfAsync(a, removed: true)}/restore"), Unauthorized, Ok, NotFound, NotFound),
+        new("DELETE", "/api/v1/me/evidence/{id}", async (w, a) => Message(HttpMethod.Delete, $"/api/v1/me/evidence/{await w.SpareEvidenceOfAsync(a, removed: false)}"), Unauthorized, Ok, NotFound, NotFound),
+        new("GET", "/api/v1/me/assessments", (w, a) => Get("/api/v1/me/assessments"), Unauthorized, Ok, Ok, Ok),
+        new("POST", "/api/v1/me/assessments", (w, a) => Send(HttpMethod.Post, "/api/v1/me/assessments", new { topic = "async", level = "Beginner" }), Unauthorized, Created, Created, Created),
+        new("GET", "/api/v1/me/gaps", (w, a) => Get("/api/v1/me/gaps"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/frameworks", (w, a) => Get("/api/v1/frameworks"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/frameworks/{id}", (w, a) => Get("/api/v1/frameworks/python"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/people/{id}/status", (w, a) => Get($"/api/v1/people/{w.SubjectOf(a)}/status"), Unauthorized, Forbidden, Forbidden, Ok),
     ];
 
     [Fact]
@@ -165,6 +181,26 @@ public sealed class AuthorizationMatrixTests : IDisposable
             var owner = actor == Actor.MemberOthers ? bob : ada;
             using var store = Store.SkillprintStore.OpenExisting(Server.Store);
             return (await new AccountService(store, TimeProvider.System).CreateTokenAsync(owner.PersonId, "spare", TokenScope.Read, null, default)).Token.Id;
+        }
+
+        /// <summary>The person a route with a person id names: Ada, the member, for everyone but a
+        /// member on another's data, who names Bob.</summary>
+        public long SubjectOf(Actor actor) => actor == Actor.MemberOthers ? bob.PersonId : ada.PersonId;
+
+        /// <summary>New manual evidence (removed when asked) whose change the actor asks for: Ada's,
+        /// or Bob's for a member on another's data. The admin's /me routes must not reach Ada's.</summary>
+        public async Task<string> SpareEvidenceOfAsync(Actor actor, bool removed)
+        {
+            var owner = new Core.People.PersonId(SubjectOf(actor));
+            using var store = Store.SkillprintStore.OpenExisting(Server.Store);
+            var now = DateTimeOffset.UtcNow;
+            var id = await store.AddManualEvidenceAsync(owner, new Core.Status.ManualEvidence(0, "", "python", "async", null, null, "spare", now));
+            if (removed)
+            {
+                await store.RemoveManualEvidenceAsync(owner, id, now);
+            }
+
+            return "m" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>"METHOD /path" for every operation of /openapi/v1.json.</summary>
