@@ -87,6 +87,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         new("DELETE", "/api/v1/me/evidence/{id}", async (w, a) => Message(HttpMethod.Delete, $"/api/v1/me/evidence/{await w.SpareEvidenceOfAsync(a, removed: false)}"), Unauthorized, Ok, NotFound, NotFound),
         new("GET", "/api/v1/me/assessments", (w, a) => Get("/api/v1/me/assessments"), Unauthorized, Ok, Ok, Ok),
         new("POST", "/api/v1/me/assessments", (w, a) => Send(HttpMethod.Post, "/api/v1/me/assessments", new { topic = "async", level = "Beginner" }), Unauthorized, Created, Created, Created),
+        new("GET", "/api/v1/me/roles", (w, a) => Get("/api/v1/me/roles"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/me/history", (w, a) => Get("/api/v1/me/history?topic=async"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/me/gaps", (w, a) => Get("/api/v1/me/gaps"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/frameworks", (w, a) => Get("/api/v1/frameworks"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/frameworks/{id}", (w, a) => Get("/api/v1/frameworks/python"), Unauthorized, Ok, Ok, Ok),

@@ -40,6 +40,10 @@ public sealed class DataEndpointTests : IDisposable
         var cliExplain = Cli("status", "--explain", "async", "--format", "json", "--person", "ada@example.org");
 
         WithoutTime(api).ShouldBe(WithoutTime(cli));
+        var apiHistory = await client.GetStringAsync(U("/api/v1/me/history"));
+        JsonNode.Parse(apiHistory)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("history", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        var apiRoles = await client.GetStringAsync(U("/api/v1/me/roles"));
+        JsonNode.Parse(apiRoles)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("role", "list", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
         JsonNode.Parse(apiExplain)!.ToJsonString().ShouldBe(JsonNode.Parse(cliExplain)!.ToJsonString());
         api.ShouldContain("FastAPI services");
 

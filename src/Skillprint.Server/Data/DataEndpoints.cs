@@ -52,6 +52,8 @@ internal static class DataEndpoints
         me.MapDelete("/evidence/{id}", RemoveAsync).WithTags("Evidence").WithSummary("Remove manual evidence of yours (m ids); kept for history").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("/assessments", AssessmentsAsync).WithTags("Assessments").WithSummary("Your self-assessments, oldest first");
         me.MapPost("/assessments", AssessAsync).WithTags("Assessments").WithSummary("Record your own level in a topic").ProducesProblem(StatusCodes.Status400BadRequest);
+        me.MapGet("/roles", RolesAsync).WithTags("Growth").WithSummary("The framework's roles and which you chose (`role list --format json`)");
+        me.MapGet("/history", HistoryAsync).WithTags("Growth").WithSummary("Your timeline (`history --format json`)").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("/gaps", GapsAsync).WithTags("Growth").WithSummary("Your gaps against your roles (`gaps --format json`)");
 
         var frameworks = api.MapGroup("/frameworks").WithTags("Frameworks");
@@ -233,6 +235,35 @@ internal static class DataEndpoints
         var me = await MeAsync(context, store);
         var stored = await store.Store().AddSelfAssessmentAsync(me.Id, new SelfAssessment(me.PrimaryEmail, fw.Id, topic!.Id, level, body.Note, time.GetUtcNow()), context.RequestAborted);
         return TypedResults.Created("/api/v1/me/assessments", stored);
+    }
+
+    private static async Task<IResult> RolesAsync(HttpContext context, StoreAccess store, string? framework = null)
+    {
+        if (Framework(framework) is not { } fw)
+        {
+            return UnknownFramework(framework);
+        }
+
+        var me = await MeAsync(context, store);
+        return TypedResults.Ok(RolesReport.Of(fw, me.PrimaryEmail, await store.Store().ListRolesAsync(me.Id, fw.Id, context.RequestAborted)));
+    }
+
+    private static async Task<IResult> HistoryAsync(HttpContext context, StoreAccess store, TimeProvider time, string? framework = null, string? topic = null, DateTimeOffset? since = null)
+    {
+        if (Framework(framework) is not { } fw)
+        {
+            return UnknownFramework(framework);
+        }
+
+        if (topic is not null && !fw.Topics.Any(t => string.Equals(t.Id, topic, StringComparison.Ordinal)))
+        {
+            return NotFound($"the framework {fw.Id} has no topic '{topic}'");
+        }
+
+        var me = await MeAsync(context, store);
+        var (inputs, _) = await new GrowthService(store.Store(), time).HistoryOfAsync(fw, me, context.RequestAborted);
+        var events = Skillprint.Core.History.Timeline.Build(fw, inputs, topic).Where(e => since is null || e.At > since).ToList();
+        return TypedResults.Ok(new HistoryReport(fw.Id, me.PrimaryEmail, topic, since, events));
     }
 
     private static async Task<IResult> GapsAsync(HttpContext context, StoreAccess store, TimeProvider time, string? framework = null)
