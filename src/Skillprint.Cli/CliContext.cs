@@ -23,6 +23,10 @@ public sealed class CliContext
     /// <see cref="Out"/>'s input (a terminal).</summary>
     public TextReader? In { get; init; }
 
+    /// <summary>Cancelled when a long-running command (`serve`) is to stop; the process's own
+    /// Ctrl+C and SIGTERM stop it too.</summary>
+    public CancellationToken Stopping { get; init; }
+
     /// <summary>Environment variables (SKILLPRINT_DB, XDG_DATA_HOME, HOME, USER, SKILLPRINT_DEBUG...).</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 

@@ -119,6 +119,9 @@ public static class Program
         root.Add(PracticeCommand.Create(app));
         root.Add(HistoryCommand.Create(app));
         root.Add(db);
+        root.Add(ServeCommand.Create(app));
+        root.Add(UserCommand.Create(app));
+        root.Add(TokenCommand.Create(app));
         app.Examples(root, "skillprint scan ~/src/myproject && skillprint status", "skillprint assess async intermediate --note \"FastAPI services\"", "skillprint framework show python --topic async");
         return root;
     }

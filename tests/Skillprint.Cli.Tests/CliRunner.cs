@@ -50,7 +50,11 @@ public sealed class CliRunner : IDisposable
     /// <summary>The terminal width the commands see (200 unless a test narrows it).</summary>
     public int Width { get; set; } = 200;
 
-    public CliResult Run(params string[] args)
+    public CliResult Run(params string[] args) => RunWith(null, CancellationToken.None, args);
+
+    /// <summary>Runs with <paramref name="input"/> piped to standard input (null: none) and
+    /// <paramref name="stopping"/> as the signal that stops a long-running command.</summary>
+    public CliResult RunWith(string? input, CancellationToken stopping, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -59,6 +63,8 @@ public sealed class CliRunner : IDisposable
             Out = CliContext.PlainConsole(output, width: Width),
             Error = error,
             Time = TimeProvider.System,
+            In = input is null ? null : new StringReader(input),
+            Stopping = stopping,
             Environment = Environment,
             CurrentDirectory = WorkDir,
         };

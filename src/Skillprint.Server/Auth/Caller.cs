@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Security.Claims;
+using Skillprint.Core.Accounts;
+
+namespace Skillprint.Server.Auth;
+
+/// <summary>How a request was authenticated.</summary>
+public enum CallerVia
+{
+    /// <summary>The session cookie of a sign-in (writes need the antiforgery token).</summary>
+    Cookie,
+
+    /// <summary>A personal access token (<c>Authorization: Bearer</c>).</summary>
+    Token,
+}
+
+/// <summary>Who is calling: the person, their role, how they signed in, and what they may change.</summary>
+public sealed record Caller(long PersonId, string Email, AccountRole Role, CallerVia Via, TokenScope Scope)
+{
+    public const string CookieScheme = "Cookie";
+    public const string BearerScheme = "Bearer";
+    public const string AdminPolicy = "admin";
+
+    private const string ViaClaim = "skillprint:via";
+    private const string ScopeClaim = "skillprint:scope";
+    private const string MustChangeClaim = "skillprint:must-change-password";
+
+    public bool IsAdmin => Role == AccountRole.Admin;
+
+    /// <summary>The principal of an account signed in through <paramref name="via"/>.</summary>
+    public static ClaimsPrincipal Principal(Account account, CallerVia via, TokenScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, account.PersonId.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Email, account.Email),
+            new(ClaimTypes.Role, account.Role == AccountRole.Admin ? "admin" : "member"),
+            new(ViaClaim, via.ToString()),
+            new(ScopeClaim, scope.ToString()),
+        };
+        if (account.MustChangePassword)
+        {
+            claims.Add(new Claim(MustChangeClaim, "true"));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, via == CallerVia.Cookie ? CookieScheme : BearerScheme));
+    }
+
+    /// <summary>The caller of an authenticated request.</summary>
+    public static Caller Of(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("the request is not authenticated");
+        return new Caller(
+            long.Parse(id, CultureInfo.InvariantCulture),
+            user.FindFirstValue(ClaimTypes.Email) ?? "",
+            user.IsInRole("admin") ? AccountRole.Admin : AccountRole.Member,
+            Enum.Parse<CallerVia>(user.FindFirstValue(ViaClaim) ?? nameof(CallerVia.Token)),
+            Enum.Parse<TokenScope>(user.FindFirstValue(ScopeClaim) ?? nameof(TokenScope.Read)));
+    }
+
+    /// <summary>Whether the caller signed in with a one-time password not yet changed.</summary>
+    public static bool MustChangePassword(ClaimsPrincipal user) => user?.HasClaim(MustChangeClaim, "true") == true;
+}

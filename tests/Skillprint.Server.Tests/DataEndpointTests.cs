@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Skillprint.Cli;
+using Skillprint.Core.Accounts;
+using Skillprint.Server.Tests.Harness;
+
+namespace Skillprint.Server.Tests;
+
+/// <summary>The data endpoints: the same JSON as the CLI's for the same store, ETags, cursor pages,
+/// changes to evidence, and hostile text (markup, SQL metacharacters) kept as it is.</summary>
+public sealed class DataEndpointTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    private static Uri U(string path) => new(path, UriKind.Relative);
+
+    private static async Task<(ServerFactory Server, HttpClient Client, Account Ada)> StartAsync(TempFolder folder)
+    {
+        var server = new ServerFactory(folder.SqliteStore());
+        var ada = await server.AddUserAsync("ada@example.org", AccountRole.Member);
+        return (server, server.ClientWith(await server.TokenAsync(ada.PersonId, TokenScope.Write)), ada);
+    }
+
+    [Fact]
+    public async Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_store()
+    {
+        var (server, client, _) = await StartAsync(folder);
+        using var _s = server;
+        using var _c = client;
+        (await client.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "intermediate", note = "FastAPI services" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await client.PostAsJsonAsync(U("/api/v1/me/evidence"), new { topic = "async", skill = "async.gather", link = "https://example.org/talk", note = "a talk" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var api = await client.GetStringAsync(U("/api/v1/me/status"));
+        var cli = Cli("status", "--format", "json", "--person", "ada@example.org");
+        var apiExplain = await client.GetStringAsync(U("/api/v1/me/status/explain/async"));
+        var cliExplain = Cli("status", "--explain", "async", "--format", "json", "--person", "ada@example.org");
+
+        WithoutTime(api).ShouldBe(WithoutTime(cli));
+        var apiHistory = await client.GetStringAsync(U("/api/v1/me/history"));
+        JsonNode.Parse(apiHistory)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("history", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        var apiRoles = await client.GetStringAsync(U("/api/v1/me/roles"));
+        JsonNode.Parse(apiRoles)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("role", "list", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        JsonNode.Parse(apiExplain)!.ToJsonString().ShouldBe(JsonNode.Parse(cliExplain)!.ToJsonString());
+        api.ShouldContain("FastAPI services");
+
+        string Cli(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var code = Skillprint.Cli.Program.Run([.. args, "--db", server.Store.Target], new CliContext
+            {
+                Out = CliContext.PlainConsole(output),
+                Error = error,
+                Environment = new Dictionary<string, string>(StringComparer.Ordinal),
+                CurrentDirectory = folder.Path,
+            });
+            code.ShouldBe(0, error.ToString());
+            return output.ToString();
+        }
+    }
+
+    [Fact]
+    public async Task Status_has_an_ETag_that_If_None_Match_turns_into_304_until_the_status_changes()
+    {
+        var (server, client, _) = await StartAsync(folder);
+        using var _s = server;
+        using var _c = client;
+
+        var first = await client.GetAsync(U("/api/v1/me/status"));
+        var tag = first.Headers.ETag.ShouldNotBeNull();
+        using (var again = new HttpRequestMessage(HttpMethod.Get, U("/api/v1/me/status")))
+        {
+            again.Headers.IfNoneMatch.Add(tag);
+            (await client.SendAsync(again)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        }
+
+        await client.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "Advanced" });
+        using var changed = new HttpRequestMessage(HttpMethod.Get, U("/api/v1/me/status"));
+        changed.Headers.IfNoneMatch.Add(tag);
+        var response = await client.SendAsync(changed);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.ETag.ShouldNotBe(tag);
+    }
+
+    [Fact]
+    public async Task Evidence_comes_in_cursor_pages_and_is_removed_and_restored_by_its_owner_only()
+    {
+        var (server, client, _) = await StartAsync(folder);
+        using var _s = server;
+        using var _c = client;
+        var bob = await server.AddUserAsync("bob@example.org", AccountRole.Member);
+        using var bobClient = server.ClientWith(await server.TokenAsync(bob.PersonId, TokenScope.Write));
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.PostAsJsonAsync(U("/api/v1/me/evidence"), new { topic = "async", note = $"note {i}" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>(U("/api/v1/me/evidence?limit=2" + (cursor is null ? "" : "&cursor=" + cursor)));
+            page.GetProperty("total").GetInt32().ShouldBe(5);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("note").GetString()!));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        seen.ShouldBe(["note 4", "note 3", "note 2", "note 1", "note 0"]);
+        var id = (await client.GetFromJsonAsync<JsonElement>(U("/api/v1/me/evidence?limit=1"))).GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        await HostingTests.ShouldBeProblem(await bobClient.DeleteAsync(U($"/api/v1/me/evidence/{id}")), HttpStatusCode.NotFound, "of yours");
+        var removed = await client.DeleteAsync(U($"/api/v1/me/evidence/{id}"));
+        removed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await removed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString().ShouldBe("Done");
+        (await client.GetFromJsonAsync<JsonElement>(U("/api/v1/me/evidence"))).GetProperty("total").GetInt32().ShouldBe(4);
+        await HostingTests.ShouldBeProblem(await client.PostAsync(U($"/api/v1/me/evidence/{id}/dismiss"), null), HttpStatusCode.BadRequest, "removed");
+        (await client.PostAsync(U($"/api/v1/me/evidence/{id}/restore"), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<JsonElement>(U("/api/v1/me/evidence"))).GetProperty("total").GetInt32().ShouldBe(5);
+        await HostingTests.ShouldBeProblem(await client.GetAsync(U("/api/v1/me/evidence?cursor=not-a-cursor")), HttpStatusCode.BadRequest, "cursor");
+        await HostingTests.ShouldBeProblem(await client.DeleteAsync(U("/api/v1/me/evidence/4")), HttpStatusCode.BadRequest, "m4");
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("\"><img src=x onerror=alert(1)>")]
+    [InlineData("'; DROP TABLE manual_evidence; --")]
+    [InlineData("%' OR '1'='1")]
+    public async Task Hostile_text_is_kept_as_it_is_and_changes_nothing_else(string text)
+    {
+        var (server, client, _) = await StartAsync(folder);
+        using var _s = server;
+        using var _c = client;
+
+        var created = await client.PostAsJsonAsync(U("/api/v1/me/evidence"), new { topic = "async", note = text, link = text });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        created.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+
+        var list = await client.GetFromJsonAsync<JsonElement>(U("/api/v1/me/evidence"));
+        list.GetProperty("total").GetInt32().ShouldBe(1);
+        list.GetProperty("items")[0].GetProperty("note").GetString().ShouldBe(text);
+        (await client.GetAsync(U("/api/v1/me/evidence?topic=" + Uri.EscapeDataString(text)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await HostingTests.ShouldBeProblem(await client.GetAsync(U("/api/v1/me/status?framework=" + Uri.EscapeDataString(text))), HttpStatusCode.NotFound, "no built-in framework");
+        await HostingTests.ShouldBeProblem(await client.GetAsync(U("/api/v1/me/status/explain/" + Uri.EscapeDataString(text))), HttpStatusCode.NotFound, null);
+        await HostingTests.ShouldBeProblem(await client.DeleteAsync(U("/api/v1/me/evidence/" + Uri.EscapeDataString(text))), HttpStatusCode.BadRequest, null);
+        (await client.GetFromJsonAsync<JsonElement>(U("/api/v1/me/evidence"))).GetProperty("total").GetInt32().ShouldBe(1, "the store still has its one row");
+    }
+
+    [Theory]
+    [InlineData("../../etc")]
+    [InlineData("/etc/passwd")]
+    [InlineData("content/python")]
+    public async Task A_framework_id_never_reaches_the_file_system(string id)
+    {
+        var (server, client, _) = await StartAsync(folder);
+        using var _s = server;
+        using var _c = client;
+
+        await HostingTests.ShouldBeProblem(await client.GetAsync(U("/api/v1/frameworks/" + Uri.EscapeDataString(id))), HttpStatusCode.NotFound, "no built-in framework");
+        await HostingTests.ShouldBeProblem(await client.GetAsync(U("/api/v1/me/status?framework=" + Uri.EscapeDataString(id))), HttpStatusCode.NotFound, "no built-in framework");
+        (await client.GetFromJsonAsync<JsonElement>(U("/api/v1/frameworks/python"))).GetProperty("id").GetString().ShouldBe("python");
+    }
+
+    private static string WithoutTime(string json)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node.Remove("generatedAt");
+        return node.ToJsonString();
+    }
+}
