@@ -18,17 +18,29 @@ public sealed class DataEndpointTests : IDisposable
 
     private static Uri U(string path) => new(path, UriKind.Relative);
 
-    private static async Task<(ServerFactory Server, HttpClient Client, Account Ada)> StartAsync(TempFolder folder)
+    private static Task<(ServerFactory Server, HttpClient Client, Account Ada)> StartAsync(TempFolder folder) => StartAsync(folder.SqliteStore());
+
+    private static async Task<(ServerFactory Server, HttpClient Client, Account Ada)> StartAsync(Store.StoreLocation location)
     {
-        var server = new ServerFactory(folder.SqliteStore());
+        var server = new ServerFactory(location);
         var ada = await server.AddUserAsync("ada@example.org", AccountRole.Member);
         return (server, server.ClientWith(await server.TokenAsync(ada.PersonId, TokenScope.Write)), ada);
     }
 
     [Fact]
-    public async Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_store()
+    public Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_store() => SameJsonAsTheCliAsync(folder.SqliteStore());
+
+    [Fact]
+    [Trait("Engine", "PostgreSQL")]
+    public async Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_PostgreSQL_store()
     {
-        var (server, client, _) = await StartAsync(folder);
+        using var database = new PostgresSchema();
+        await SameJsonAsTheCliAsync(database.Location);
+    }
+
+    private async Task SameJsonAsTheCliAsync(Store.StoreLocation location)
+    {
+        var (server, client, _) = await StartAsync(location);
         using var _s = server;
         using var _c = client;
         (await client.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "intermediate", note = "FastAPI services" })).StatusCode.ShouldBe(HttpStatusCode.Created);
