@@ -54,6 +54,10 @@ public sealed class DataEndpointTests : IDisposable
         WithoutTime(api).ShouldBe(WithoutTime(cli));
         var apiHistory = await client.GetStringAsync(U("/api/v1/me/history"));
         JsonNode.Parse(apiHistory)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("history", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        var apiRoadmaps = await client.GetStringAsync(U("/api/v1/me/roadmaps"));
+        JsonNode.Parse(apiRoadmaps)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("roadmap", "show", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        var apiRoadmap = await client.GetStringAsync(U("/api/v1/me/roadmaps/python-80-20"));
+        JsonNode.Parse(apiRoadmap)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("roadmap", "show", "python-80-20", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
         var apiRoles = await client.GetStringAsync(U("/api/v1/me/roles"));
         JsonNode.Parse(apiRoles)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("role", "list", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
         JsonNode.Parse(apiExplain)!.ToJsonString().ShouldBe(JsonNode.Parse(cliExplain)!.ToJsonString());
