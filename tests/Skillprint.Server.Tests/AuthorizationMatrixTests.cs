@@ -89,6 +89,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         new("POST", "/api/v1/me/assessments", (w, a) => Send(HttpMethod.Post, "/api/v1/me/assessments", new { topic = "async", level = "Beginner" }), Unauthorized, Created, Created, Created),
         new("GET", "/api/v1/me/roles", (w, a) => Get("/api/v1/me/roles"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/me/history", (w, a) => Get("/api/v1/me/history?topic=async"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/me/roadmaps", (w, a) => Get("/api/v1/me/roadmaps"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/me/roadmaps/{id}", (w, a) => Get("/api/v1/me/roadmaps/python-80-20"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/me/gaps", (w, a) => Get("/api/v1/me/gaps"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/frameworks", (w, a) => Get("/api/v1/frameworks"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/frameworks/{id}", (w, a) => Get("/api/v1/frameworks/python"), Unauthorized, Ok, Ok, Ok),

@@ -18,17 +18,29 @@ public sealed class DataEndpointTests : IDisposable
 
     private static Uri U(string path) => new(path, UriKind.Relative);
 
-    private static async Task<(ServerFactory Server, HttpClient Client, Account Ada)> StartAsync(TempFolder folder)
+    private static Task<(ServerFactory Server, HttpClient Client, Account Ada)> StartAsync(TempFolder folder) => StartAsync(folder.SqliteStore());
+
+    private static async Task<(ServerFactory Server, HttpClient Client, Account Ada)> StartAsync(Store.StoreLocation location)
     {
-        var server = new ServerFactory(folder.SqliteStore());
+        var server = new ServerFactory(location);
         var ada = await server.AddUserAsync("ada@example.org", AccountRole.Member);
         return (server, server.ClientWith(await server.TokenAsync(ada.PersonId, TokenScope.Write)), ada);
     }
 
     [Fact]
-    public async Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_store()
+    public Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_store() => SameJsonAsTheCliAsync(folder.SqliteStore());
+
+    [Fact]
+    [Trait("Engine", "PostgreSQL")]
+    public async Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_PostgreSQL_store()
     {
-        var (server, client, _) = await StartAsync(folder);
+        using var database = new PostgresSchema();
+        await SameJsonAsTheCliAsync(database.Location);
+    }
+
+    private async Task SameJsonAsTheCliAsync(Store.StoreLocation location)
+    {
+        var (server, client, _) = await StartAsync(location);
         using var _s = server;
         using var _c = client;
         (await client.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "intermediate", note = "FastAPI services" })).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -42,6 +54,10 @@ public sealed class DataEndpointTests : IDisposable
         WithoutTime(api).ShouldBe(WithoutTime(cli));
         var apiHistory = await client.GetStringAsync(U("/api/v1/me/history"));
         JsonNode.Parse(apiHistory)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("history", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        var apiRoadmaps = await client.GetStringAsync(U("/api/v1/me/roadmaps"));
+        JsonNode.Parse(apiRoadmaps)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("roadmap", "show", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        var apiRoadmap = await client.GetStringAsync(U("/api/v1/me/roadmaps/python-80-20"));
+        JsonNode.Parse(apiRoadmap)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("roadmap", "show", "python-80-20", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
         var apiRoles = await client.GetStringAsync(U("/api/v1/me/roles"));
         JsonNode.Parse(apiRoles)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("role", "list", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
         JsonNode.Parse(apiExplain)!.ToJsonString().ShouldBe(JsonNode.Parse(cliExplain)!.ToJsonString());

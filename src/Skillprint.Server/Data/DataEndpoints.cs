@@ -54,6 +54,8 @@ internal static class DataEndpoints
         me.MapPost("/assessments", AssessAsync).WithTags("Assessments").WithSummary("Record your own level in a topic").ProducesProblem(StatusCodes.Status400BadRequest);
         me.MapGet("/roles", RolesAsync).WithTags("Growth").WithSummary("The framework's roles and which you chose (`role list --format json`)");
         me.MapGet("/history", HistoryAsync).WithTags("Growth").WithSummary("Your timeline (`history --format json`)").ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapGet("/roadmaps", RoadmapsAsync).WithTags("Growth").WithSummary("Every roadmap with your progress (`roadmap show --format json`)");
+        me.MapGet("/roadmaps/{id}", RoadmapAsync).WithTags("Growth").WithSummary("One roadmap with your progress (`roadmap show ID --format json`)").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("/gaps", GapsAsync).WithTags("Growth").WithSummary("Your gaps against your roles (`gaps --format json`)");
 
         var frameworks = api.MapGroup("/frameworks").WithTags("Frameworks");
@@ -264,6 +266,30 @@ internal static class DataEndpoints
         var (inputs, _) = await new GrowthService(store.Store(), time).HistoryOfAsync(fw, me, context.RequestAborted);
         var events = Skillprint.Core.History.Timeline.Build(fw, inputs, topic).Where(e => since is null || e.At > since).ToList();
         return TypedResults.Ok(new HistoryReport(fw.Id, me.PrimaryEmail, topic, since, events));
+    }
+
+    private static Task<IResult> RoadmapsAsync(HttpContext context, StoreAccess store, TimeProvider time, string? framework = null) =>
+        RoadmapReportAsync(context, store, time, framework, null);
+
+    private static Task<IResult> RoadmapAsync(string id, HttpContext context, StoreAccess store, TimeProvider time, string? framework = null) =>
+        RoadmapReportAsync(context, store, time, framework, id);
+
+    private static async Task<IResult> RoadmapReportAsync(HttpContext context, StoreAccess store, TimeProvider time, string? framework, string? id)
+    {
+        if (Framework(framework) is not { } fw)
+        {
+            return UnknownFramework(framework);
+        }
+
+        var roadmaps = id is null ? fw.Roadmaps.ToList() : fw.Roadmaps.Where(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (roadmaps.Count == 0 && id is not null)
+        {
+            return NotFound($"the framework {fw.Id} has no roadmap '{id}'");
+        }
+
+        var data = await new GrowthService(store.Store(), time).LoadAsync(fw, await MeAsync(context, store), context.RequestAborted);
+        var progress = roadmaps.Select(r => Skillprint.Core.Roadmaps.RoadmapProgress.Compute(fw, r, data.Book)).ToList();
+        return TypedResults.Ok(new RoadmapsReport(fw.Id, data.Person.PrimaryEmail, progress));
     }
 
     private static async Task<IResult> GapsAsync(HttpContext context, StoreAccess store, TimeProvider time, string? framework = null)
