@@ -79,6 +79,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         new("GET", "/api/v1/me/status/explain/{topic}", (w, a) => Get("/api/v1/me/status/explain/async"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/me/evidence", (w, a) => Get("/api/v1/me/evidence"), Unauthorized, Ok, Ok, Ok),
         new("POST", "/api/v1/me/evidence", (w, a) => Send(HttpMethod.Post, "/api/v1/me/evidence", new { topic = "async", note = "matrix" }), Unauthorized, Created, Created, Created),
+        new("POST", "/api/v1/me/evidence/pushes", (w, a) => Send(HttpMethod.Post, "/api/v1/me/evidence/pushes", new { framework = "python", repositoryIdentity = "root:matrix", repositoryName = "m/m", hits = Array.Empty<object>() }), Unauthorized, Ok, Ok, Ok),
         // The matrix has no code hits: dismissing manual evidence is refused for its kind before any
         // owner is looked up, telling nothing the caller did not give; ownership of hits is in the
         // store contract tests (a hit of another author's is "not yours").

@@ -80,6 +80,43 @@ public sealed class DataEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_push_keeps_only_the_callers_own_lines_and_the_same_push_twice_changes_nothing()
+    {
+        var (server, client, ada) = await StartAsync(folder);
+        using var _s = server;
+        using var _c = client;
+        var push = new
+        {
+            framework = "python",
+            repositoryIdentity = "root:0123abcd",
+            repositoryName = "acme/api",
+            remote = "git@example.org:acme/api.git",
+            hits = new object[]
+            {
+                new { topic = "async", skill = "async.queue", path = "app/main.py", line = 3, endLine = 3, author = "Ada@Example.org", commit = "c0ffee", at = "2025-03-03T09:00:00Z" },
+                new { topic = "async", skill = "async.gather", path = "app/main.py", line = 9, endLine = 9, author = "bo@example.org", commit = "c0ffee", at = "2025-03-03T09:00:00Z" },
+            },
+        };
+
+        var first = await client.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), push);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var result = JsonNode.Parse(await first.Content.ReadAsStringAsync())!;
+        (result["kept"]!.GetValue<int>(), result["ignored"]!.GetValue<int>(), result["changed"]!.GetValue<bool>()).ShouldBe((1, 1, true));
+        var again = JsonNode.Parse(await (await client.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), push)).Content.ReadAsStringAsync())!;
+        again["changed"]!.GetValue<bool>().ShouldBeFalse();
+
+        var evidence = JsonNode.Parse(await client.GetStringAsync(U("/api/v1/me/evidence")))!.ToJsonString();
+        evidence.ShouldContain("async.queue");
+        evidence.ShouldNotContain("async.gather");
+
+        var reader = server.ClientWith(await server.TokenAsync(ada.PersonId, TokenScope.Read));
+        (await reader.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), push)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var bad = await client.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), new { framework = "python", repositoryIdentity = "root:x", repositoryName = "x", hits = new object[] { new { topic = "async", skill = "async.queue", path = "a.py", line = 0, endLine = 0, author = "ada@example.org" } } });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("hits[0]");
+    }
+
+    [Fact]
     public async Task Status_has_an_ETag_that_If_None_Match_turns_into_304_until_the_status_changes()
     {
         var (server, client, _) = await StartAsync(folder);

@@ -50,6 +50,9 @@ internal static class DataEndpoints
         me.MapPost("/evidence/{id}/dismiss", DismissAsync).WithTags("Evidence").WithSummary("Dismiss a code hit of yours (h ids)").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPost("/evidence/{id}/restore", RestoreAsync).WithTags("Evidence").WithSummary("Undo a dismissal (h) or a removal (m)").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapDelete("/evidence/{id}", RemoveAsync).WithTags("Evidence").WithSummary("Remove manual evidence of yours (m ids); kept for history").ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapPost("/evidence/pushes", PushAsync).WithTags("Evidence")
+            .WithSummary("Replace what one repository shows of you with what a scan found there (`scan --push`): only hits on your own lines are kept; the same push twice changes nothing")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         me.MapGet("/assessments", AssessmentsAsync).WithTags("Assessments").WithSummary("Your self-assessments, oldest first");
         me.MapPost("/assessments", AssessAsync).WithTags("Assessments").WithSummary("Record your own level in a topic").ProducesProblem(StatusCodes.Status400BadRequest);
         me.MapGet("/roles", RolesAsync).WithTags("Growth").WithSummary("The framework's roles and which you chose (`role list --format json`)");
@@ -172,6 +175,22 @@ internal static class DataEndpoints
 
         var entry = await new EvidenceService(store.Store(), time).AddAsync(fw, await MeAsync(context, store), topic!, skill, body!.Link, body.Note, context.RequestAborted);
         return TypedResults.Created($"/api/v1/me/evidence/{entry.Id}", entry);
+    }
+
+    private static async Task<IResult> PushAsync(EvidencePush body, HttpContext context, StoreAccess store, TimeProvider time)
+    {
+        if (body?.Hits is null)
+        {
+            return BadRequest("a push needs framework, repositoryIdentity, repositoryName and hits");
+        }
+
+        if (Framework(body.Framework) is null)
+        {
+            return UnknownFramework(body.Framework);
+        }
+
+        var me = await MeAsync(context, store);
+        return TypedResults.Ok(await store.Store().ReplacePushedEvidenceAsync(me.Id, body, time.GetUtcNow(), context.RequestAborted));
     }
 
     private static Task<IResult> DismissAsync(string id, HttpContext context, StoreAccess store, TimeProvider time) =>
