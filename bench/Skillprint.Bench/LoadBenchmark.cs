@@ -103,11 +103,11 @@ internal static partial class LoadBenchmark
         using var connection = new NpgsqlConnection(location.Target);
         connection.Open();
         var marker = $"load:{people}:{hits}";
-        var seeded = Scalar<long>(connection, "SELECT COUNT(*) FROM repositories WHERE identity = @marker", ("marker", marker)) == 1;
+        var seeded = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM repositories WHERE identity = @marker", new { marker }) == 1;
         if (!seeded)
         {
             output.WriteLine($"seeding {people:N0} people and {hits:N0} code hits...");
-            Execute(connection, "TRUNCATE persons, person_emails, repositories, scans, files, hits, hit_dismissals, self_assessments, manual_evidence RESTART IDENTITY CASCADE");
+            connection.Execute("TRUNCATE persons, person_emails, repositories, scans, files, hits, hit_dismissals, self_assessments, manual_evidence RESTART IDENTITY CASCADE", commandTimeout: 0);
             var skills = framework.Topics.SelectMany(t => t.Skills.Where(s => s.IsDetectable).Select(s => (Topic: t.Id, Skill: s.Id))).ToList();
             using var command = new NpgsqlCommand(
                 """
@@ -142,12 +142,11 @@ internal static partial class LoadBenchmark
 
         // A user per person (one password hash for all: signing in is not what is measured) and one
         // read token each, made through the accounts service, hashed as the server keeps them.
-        Execute(connection, "DELETE FROM access_tokens");
-        Execute(connection, "DELETE FROM users");
-        Execute(
-            connection,
+        connection.Execute("DELETE FROM access_tokens");
+        connection.Execute("DELETE FROM users");
+        connection.Execute(
             "INSERT INTO users (person_id, role, password_hash, created_at) SELECT id, 'member', @hash, now() FROM persons",
-            ("hash", Secrets.HashPassword("load-benchmark-password")));
+            new { hash = Secrets.HashPassword("load-benchmark-password") });
         using var store = SkillprintStore.OpenExisting(location);
         var accounts = new AccountService(store, TimeProvider.System);
         var tokens = new List<string>();
@@ -241,26 +240,4 @@ internal static partial class LoadBenchmark
 
     [GeneratedRegex(@"Non-2xx or 3xx responses: (\d+)")]
     private static partial Regex StatusErrorsPattern();
-
-    private static void Execute(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        command.ExecuteNonQuery();
-    }
-
-    private static T Scalar<T>(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
-    }
 }

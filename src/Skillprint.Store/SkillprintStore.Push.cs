@@ -32,7 +32,7 @@ public sealed partial class SkillprintStore : IPushStore
                 var repositoryId = await PushedRepositoryAsync(db, push, at, transaction);
                 var name = await db.Connection.ExecuteScalarAsync<string>("SELECT name FROM repositories WHERE id = @repositoryId", new { repositoryId }, transaction);
                 var emails = mine.ToArray();
-                var authorIn = Location.Engine == StoreEngine.Postgres ? "h.author_email = ANY(@emails)" : "h.author_email IN @emails";
+                var authorIn = InList("h.author_email", "emails");
                 var stored = (await db.Connection.QueryAsync<PushedRow>(
                     $"""
                     SELECT f.path AS Path, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,

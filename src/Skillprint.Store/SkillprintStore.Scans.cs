@@ -116,8 +116,7 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
                 $"{Columns} JOIN files AS f ON f.id = h.file_id WHERE f.repository_id = @repositoryId ORDER BY h.file_id, h.line, h.skill",
                 new { repositoryId })
             : fileIds.Chunk(500).SelectMany(ids => connection.Query<StateHitRow>(
-                // Dapper hands a list to Npgsql as one array (read with ANY); for SQLite it expands IN (...).
-                $"{Columns} WHERE {(Location.Engine == StoreEngine.Postgres ? "h.file_id = ANY(@ids)" : "h.file_id IN @ids")} ORDER BY h.file_id, h.line, h.skill",
+                $"{Columns} WHERE {InList("h.file_id", "ids")} ORDER BY h.file_id, h.line, h.skill",
                 new { ids }));
         var byFile = new Dictionary<long, List<ScannedHit>>();
         foreach (var row in rows)
@@ -350,9 +349,7 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
         var conditions = new List<string> { "h.framework = @Framework" };
         if (authors is not null)
         {
-            // Dapper hands a list to Npgsql as one array parameter, which PostgreSQL reads with ANY;
-            // for SQLite it expands the list into IN (...).
-            conditions.Add(Location.Engine == StoreEngine.Postgres ? "h.author_email = ANY(@authors)" : "h.author_email IN @authors");
+            conditions.Add(InList("h.author_email", "authors"));
         }
 
         if (query.Skill is not null)

@@ -508,6 +508,12 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
         }
     }
 
+    /// <summary>The condition "<paramref name="column"/> is one of the list @<paramref name="parameter"/>":
+    /// Dapper hands a list to Npgsql as one array parameter, which PostgreSQL reads with ANY; for
+    /// SQLite it expands the list into IN (...).</summary>
+    internal string InList(string column, string parameter) =>
+        location.Engine == StoreEngine.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>A connection of this store's own, for tests that reach below the store's API.</summary>
     internal StoreDatabase Connect() => StoreDatabase.Connect(location);
 
