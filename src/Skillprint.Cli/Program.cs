@@ -75,11 +75,12 @@ public static class Program
         };
         app.Examples(evidence, "skillprint evidence add async --link https://example.org/talk --note \"Talk on asyncio\"", "skillprint evidence list");
 
-        var export = new Command("export", "Export your competency page.")
+        var export = new Command("export", "Export your competency page, or your profile as a skill file.")
         {
             ExportMarkdownCommand.Create(app),
+            ExportProfileCommand.Create(app),
         };
-        app.Examples(export, "skillprint export markdown --out ~/notes/python-competencies.md");
+        app.Examples(export, "skillprint export markdown --out ~/notes/python-competencies.md", "skillprint export profile --out ~/cv/python.md");
 
         var person = new Command("person", "The people whose code and status Skillprint keeps: one person, several emails.")
         {

@@ -189,6 +189,33 @@ public sealed partial class PersonalDataTests : IDisposable
             .GetProperty("selfLevel").GetString().ShouldBe("None", "SKILLPRINT_DB is another database");
     }
 
+    [Fact]
+    public void Export_profile_writes_a_skill_file_and_never_overwrites_a_note_it_did_not_write()
+    {
+        _cli.RunOk("assess", "async", "advanced", "--person", Me);
+        _cli.RunOk("assess", "testing", "intermediate", "--person", Me);
+
+        _cli.RunOk("export", "profile", "--person", Me).Out.ShouldBe("Wrote profile.python.md (2 topics).\n");
+        var profile = File.ReadAllText(Path.Combine(_cli.WorkDir, "profile.python.md"));
+        profile.ShouldStartWith("---\nname: python-dev\n");
+        profile.ShouldContain("generator: skillprint profile\n");
+        profile.ShouldContain("**Async Programming: Advanced.** You rate yourself Advanced;");
+        WithoutGenerated(_cli.RunOk("export", "profile", "--out", "-", "--person", Me).Out).ShouldBe(WithoutGenerated(profile), "--out - prints the same profile");
+        _cli.RunOk("export", "profile", "--person", Me).Out.ShouldBe("Replaced profile.python.md (2 topics).\n");
+
+        var mine = Path.Combine(_cli.WorkDir, "notes.md");
+        File.WriteAllText(mine, "My own notes.\n");
+        var refused = _cli.Run("export", "profile", "--out", "notes.md", "--person", Me);
+        refused.ExitCode.ShouldBe(1, refused.ToString());
+        refused.Error.ShouldContain("notes.md: exists and was not written by 'export profile'");
+        File.ReadAllText(mine).ShouldBe("My own notes.\n");
+        _cli.RunOk("export", "profile", "--out", "notes.md", "--replace", "--person", Me);
+        File.ReadAllText(mine).ShouldContain("generator: skillprint profile");
+    }
+
+    private static string WithoutGenerated(string profile) =>
+        string.Join('\n', profile.Split('\n').Where(line => !line.StartsWith("generated: ", StringComparison.Ordinal)));
+
     /// <summary>The Markdown table that follows a heading, as rows of trimmed cells (header first).</summary>
     private static List<string[]> TableAfter(string page, string heading)
     {

@@ -54,7 +54,7 @@ internal static class ExportMarkdownCommand
         return ExitCodes.Ok;
     }
 
-    private static string ExpandHome(CliApp app, string path) =>
+    internal static string ExpandHome(CliApp app, string path) =>
         path.StartsWith("~/", StringComparison.Ordinal) && app.Context.GetVariable("HOME") is { } home
             ? Path.Combine(home, path[2..])
             : path;

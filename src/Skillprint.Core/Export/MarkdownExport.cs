@@ -112,12 +112,13 @@ public static class MarkdownExport
             .Where(count => count.Skills > 0)
             .OrderByDescending(count => count.Level)
             .Select(count => count.Deep == 0 ? $"{count.Skills} {count.Level}" : $"{count.Skills} {count.Level} ({count.Deep} deep)");
+        var places = strength.Places == 1 ? "1 place" : $"{strength.Places} places";
         var files = strength.Files == 1 ? "1 file" : $"{strength.Files} files";
         var repositories = strength.Repositories == 1 ? "1 repository" : $"{strength.Repositories} repositories";
         var first = strength.First!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var last = strength.Last!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var dates = first == last ? first : $"{first} to {last}";
-        return $"skills: {string.Join(", ", skills)}; {strength.Places} places in {files}, {repositories}; {dates}";
+        return $"skills: {string.Join(", ", skills)}; {places} in {files}, {repositories}; {dates}";
     }
 
     /// <summary>The Evidence cell: manual entries as "note (link)", oldest first, each prefixed by its
@@ -311,19 +312,9 @@ public static class MarkdownExport
             return new ExportResult(ExportOutcome.Failed, path, null, $"{path}: {render.Error}");
         }
 
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+        if (AtomicFile.Write(path, render.Text) is { } error)
         {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(temporary, render.Text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            return new ExportResult(ExportOutcome.Failed, path, null, $"{path}: cannot be written: {e.Message}");
+            return new ExportResult(ExportOutcome.Failed, path, null, error);
         }
 
         return new ExportResult(render.Outcome, path, render.PageId, null);
@@ -340,18 +331,6 @@ public static class MarkdownExport
                 span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
             }
         });
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // nothing more to do: the page itself was not touched
-        }
     }
 
     /// <summary>The front matter's lines (without the --- lines) and the text after it; a file without

@@ -167,6 +167,16 @@ public sealed class MarkdownExportTests
             "| Async Programming | Intermediate (self: Advanced)<br>(skills: 1 Advanced, 2 Intermediate, 1 Beginner; 4 places in 3 files, 2 repositories; 2025-06-20 to 2025-07-10) | async/await and asyncio.gather in domus-api, 2 files; asyncio.Queue in netapi, 1 file | domus-api, netapi | async generators |\n");
     }
 
+    [Fact]
+    public void One_place_is_one_place_not_one_places()
+    {
+        var status = PersonalStatus.Compute(
+            Framework(), [], [Code("async", "async.await", "domus-api", "app/main.py", 3, daysAgo: 10)], new FixedTime(Now));
+
+        MarkdownExport.StrengthText(status.Topics.Single(t => t.Id == "async").Strength)
+            .ShouldEndWith("; 1 place in 1 file, 1 repository; 2025-07-10");
+    }
+
     [Theory]
     [InlineData("a | b", "a \\| b")]
     [InlineData("two\nlines", "two<br>lines")]
