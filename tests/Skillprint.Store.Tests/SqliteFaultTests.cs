@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Skillprint.Core;
 using Skillprint.Core.Status;
+using Skillprint.Store.Engines;
 using Skillprint.Store.Tests.Harness;
 
 namespace Skillprint.Store.Tests;
@@ -320,5 +321,82 @@ public sealed class SqliteFaultTests : IDisposable
 
         error.Fault.ShouldBe(StoreFault.Locked);
         error.Message.ShouldStartWith($"the database at {harness.DatabasePath} is locked by another process");
+    }
+
+    [Fact]
+    public void A_store_stamped_as_checked_and_damaged_right_after_is_refused()
+    {
+        using (var store = SkillprintStore.Open(harness.Location))
+        {
+            store.SetSetting("written", "by Skillprint");
+        }
+
+        CheckedStamp.Holds(harness.DatabasePath).ShouldBeTrue();
+        var damaged = StoreWithItsLastPagesOverwritten();
+
+        CheckedStamp.Holds(harness.DatabasePath).ShouldBeFalse();
+        var error = Should.Throw<StoreException>(() => SkillprintStore.Open(harness.Location));
+        error.Message.ShouldStartWith($"{harness.DatabasePath} is corrupted (SQLite's quick check: ");
+        File.ReadAllBytes(harness.DatabasePath).ShouldBe(damaged);
+    }
+
+    [Fact]
+    public void An_unchanged_store_is_not_read_through_again_but_db_check_still_reads_it()
+    {
+        // Damage written with the file's size, inode and time put back: the one change the stamp
+        // cannot see (git's index has the same limit). Opening trusts the stamp; db check does not.
+        StoreWithItsLastPagesOverwritten();
+        DamageKeepingTheStamp();
+
+        using (var store = SkillprintStore.Open(harness.Location))
+        {
+            store.SchemaVersion.ShouldBe(SkillprintStore.LatestSchemaVersion);
+        }
+
+        StoreCheck.Run(harness.Location).Problems.ShouldNotBeEmpty();
+    }
+
+    public static TheoryData<string> StampsNotToTrust() => ["no side file", "garbage", "another size", "side file not newer than the store"];
+
+    [Theory]
+    [MemberData(nameof(StampsNotToTrust))]
+    public void A_stamp_that_does_not_hold_makes_the_check_run(string what)
+    {
+        StoreWithItsLastPagesOverwritten();
+        DamageKeepingTheStamp();
+        var side = CheckedStamp.SideFile(harness.DatabasePath);
+        switch (what)
+        {
+            case "no side file":
+                File.Delete(side);
+                break;
+            case "garbage":
+                File.WriteAllText(side, "skillprint-quick-check 1 x y z\n");
+                break;
+            case "another size":
+                var parts = File.ReadAllText(side).Split(' ');
+                parts[2] = (long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) + 4096).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                File.WriteAllText(side, string.Join(' ', parts));
+                break;
+            default:
+                File.SetLastWriteTimeUtc(side, File.GetLastWriteTimeUtc(harness.DatabasePath).AddSeconds(-1));
+                break;
+        }
+
+        var error = Should.Throw<StoreException>(() => SkillprintStore.Open(harness.Location));
+        error.Fault.ShouldBe(StoreFault.Corrupted);
+    }
+
+    /// <summary>After <see cref="StoreWithItsLastPagesOverwritten"/> (which stamped the whole store
+    /// before damaging it): the store's modification time put back to the stamped one, to the
+    /// nanosecond, with touch(1).</summary>
+    private void DamageKeepingTheStamp()
+    {
+        var stamped = File.ReadAllText(CheckedStamp.SideFile(harness.DatabasePath)).Split(' ');
+        var nanoseconds = long.Parse(stamped[3], System.Globalization.CultureInfo.InvariantCulture);
+        var touch = System.Diagnostics.Process.Start("touch", ["-m", "-d", $"@{nanoseconds / 1_000_000_000}.{nanoseconds % 1_000_000_000:D9}", harness.DatabasePath])!;
+        touch.WaitForExit();
+        touch.ExitCode.ShouldBe(0);
+        CheckedStamp.Holds(harness.DatabasePath).ShouldBeTrue();
     }
 }

@@ -14,8 +14,15 @@ public static class BuiltInFrameworks
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<FrameworkLoadResult>> Loaded = new(StringComparer.Ordinal);
 
     /// <summary>Loads one built-in framework by name; an unknown name is an error in the result.
-    /// The built-in frameworks cannot change while the process runs, so each is read and validated
-    /// once per process (the catalogue a server and every command share); the result is immutable.</summary>
+    /// The built-in frameworks cannot change while the process runs, so each is loaded once per
+    /// process (the catalogue a server and every command share); the result is immutable. Across
+    /// processes the loaded framework is kept in the user's <see cref="FrameworkCache"/>, so a
+    /// command parses and validates the text only when this build's text has no entry yet.</summary>
     public static FrameworkLoadResult Load(string name) =>
-        Loaded.GetOrAdd(name, key => new Lazy<FrameworkLoadResult>(() => FrameworkLoader.Load(new EmbeddedFrameworkSource(key)))).Value;
+        Loaded.GetOrAdd(name, key => new Lazy<FrameworkLoadResult>(() => LoadOnce(new EmbeddedFrameworkSource(key)))).Value;
+
+    private static FrameworkLoadResult LoadOnce(EmbeddedFrameworkSource source) =>
+        FrameworkCache.ForUser(Environment.GetEnvironmentVariable) is { } cache
+            ? cache.Load(source).Result
+            : FrameworkLoader.Load(source);
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Skillprint.Core.Scanning;
 
 namespace Skillprint.Store.Engines;
 
@@ -31,15 +32,17 @@ internal sealed class SqliteDatabase : StoreDatabase
 
     private string Folder => Path.GetDirectoryName(FilePath) ?? FilePath;
 
-    /// <summary>The files this process has quick-checked, with their size and time of change then:
-    /// a command opens its store several times, and the check (about 0.2 s on a store of 100,000
-    /// hits) is paid once per process unless the file changed underneath.</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, DateTime Written)> Checked = new(StringComparer.Ordinal);
+    /// <summary>The files this process has quick-checked (or found stamped as checked), as they were
+    /// then: a command opens its store several times, and the check (about 0.2 s on a store of
+    /// 100,000 hits) is paid once per process unless the file changed underneath.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, FileStamp> Checked = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Opens the file (created with its folder when missing). A file with content gets SQLite's quick
     /// check first (every page read once, without checking that indexes match their tables): a damaged
-    /// file is refused before anything is written into it. The check runs once per process and file.
+    /// file is refused before anything is written into it. The check is skipped for a file this process
+    /// checked and that has not changed since, and for one whose <see cref="CheckedStamp"/> still holds
+    /// (it passed the check, or only Skillprint's own writes changed it since).
     /// </summary>
     public static SqliteDatabase Open(StoreLocation location)
     {
@@ -54,8 +57,10 @@ internal sealed class SqliteDatabase : StoreDatabase
         try
         {
             var file = new FileInfo(path);
+            var stamped = false;
             if (file is { Exists: true, Length: > 0 }
-                && !(Checked.TryGetValue(path, out var seen) && seen == (file.Length, file.LastWriteTimeUtc))
+                && !(Checked.TryGetValue(path, out var seen) && seen == FileStamp.Of(path))
+                && !(stamped = CheckedStamp.Holds(path))
                 && database.connection.ExecuteScalar<string>("PRAGMA quick_check(1)") is { } verdict
                 && Problems(verdict).ToList() is { Count: > 0 } problems)
             {
@@ -66,8 +71,13 @@ internal sealed class SqliteDatabase : StoreDatabase
 
             if (file.Exists)
             {
-                file.Refresh();
-                Checked[path] = (file.Length, file.LastWriteTimeUtc);
+                var now = FileStamp.Of(path);
+                if (!stamped && !(Checked.TryGetValue(path, out var before) && before == now))
+                {
+                    CheckedStamp.Record(path);
+                }
+
+                Checked[path] = now;
             }
 
             return database;
@@ -166,10 +176,26 @@ internal sealed class SqliteDatabase : StoreDatabase
     // SQLite has no asynchronous I/O: its async methods run synchronously.
     public override Task<DbTransaction> BeginWriteAsync(CancellationToken cancel) => Task.FromResult(BeginWrite());
 
+    /// <summary>Closes the pooled connections, and stamps the file as checked again when this
+    /// process's writes changed it since it was checked or found stamped.</summary>
     public static void ClearPool(StoreLocation location)
     {
-        using var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite, pooled: true));
-        SqliteConnection.ClearPool(connection);
+        using (var connection = new SqliteConnection(ConnectionString(location, SqliteOpenMode.ReadWrite, pooled: true)))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        try
+        {
+            if (Checked.TryGetValue(location.Target, out var opened) && FileStamp.Of(location.Target) != opened)
+            {
+                CheckedStamp.Record(location.Target);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file is gone or cannot be seen: nothing to stamp.
+        }
     }
 
     public override object Time(DateTimeOffset at) => StoredTime.ToSqliteText(at);
