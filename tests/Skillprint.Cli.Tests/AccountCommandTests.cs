@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Skillprint.Cli.Tests;
@@ -101,12 +100,12 @@ public sealed partial class AccountCommandTests : IDisposable
     [Fact]
     public async Task Serve_answers_on_the_given_url_over_the_same_store_and_stops_when_asked()
     {
-        var port = FreePort();
+        var port = ServedStore.FreePort();
         using var stop = new CancellationTokenSource();
         var serving = Task.Run(() => cli.RunWith(null, stop.Token, "serve", "--urls", $"http://127.0.0.1:{port}"));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        var answer = await Poll(client, serving);
+        var answer = await ServedStore.Poll(client, serving);
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await answer.Content.ReadAsStringAsync()).ShouldContain("\"status\":\"ok\"");
         stop.Cancel();
@@ -124,35 +123,6 @@ public sealed partial class AccountCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.ErrorLines[0].ShouldBe("error: --urls: 'ftp://127.0.0.1:21' is not an http:// or https:// URL");
-    }
-
-    private static async Task<HttpResponseMessage> Poll(HttpClient client, Task<CliResult> serving)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (serving.IsCompleted)
-            {
-                throw new InvalidOperationException("serve ended early: " + serving.Result);
-            }
-
-            try
-            {
-                return await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException("serve did not answer within 20 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"One-time password \(shown once; change it after signing in\): (\S+)")]
