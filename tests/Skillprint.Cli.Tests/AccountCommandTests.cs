@@ -98,6 +98,23 @@ public sealed partial class AccountCommandTests : IDisposable
     }
 
     [Fact]
+    public void Merging_two_people_who_both_have_accounts_is_refused_naming_both_and_changes_nothing()
+    {
+        cli.RunOk("user", "add", "ada@example.org", "--role", "admin");
+        cli.RunOk("user", "add", "ada@work.example.org", "--role", "member");
+        cli.RunOk("token", "create", "--name", "work", "--person", "ada@work.example.org");
+
+        var merge = cli.Run("person", "alias", "ada@work.example.org", "--merge", "--person", "ada@example.org");
+
+        merge.ExitCode.ShouldBe(1, merge.ToString());
+        merge.ErrorLines.ShouldBe(["error: ada@work.example.org belongs to ada@work.example.org; you (ada@example.org) and they both have server accounts, and a person has one: nothing was merged (to join them, one of the two must have no account)"]);
+        var users = cli.RunOk("user", "list", "--format", "json").Json.EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToList();
+        users.ShouldBe(["ada@example.org", "ada@work.example.org"], ignoreOrder: true);
+        cli.RunOk("token", "list", "--person", "ada@work.example.org").Out.ShouldContain("active");
+        cli.RunOk("person", "list", "--format", "json").Json.GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Serve_answers_on_the_given_url_over_the_same_store_and_stops_when_asked()
     {
         var port = ServedStore.FreePort();
