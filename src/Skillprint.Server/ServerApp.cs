@@ -31,6 +31,8 @@ public static class ServerApp
         // The same JSON as the CLI's --format json: camelCase names, enums by name.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSkillprintAuth(settings);
+        // `scan --push` gzips its body; the push endpoint's own limit holds for what it decompresses to.
+        builder.Services.AddRequestDecompression();
         builder.Services.AddOpenApi(options => options.AddSkillprintSecurity());
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -59,6 +61,7 @@ public static class ServerApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit(settings.MaxRequestBodyBytes);
+        app.UseRequestDecompression();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

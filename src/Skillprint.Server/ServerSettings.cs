@@ -8,6 +8,9 @@ namespace Skillprint.Server;
 /// <list type="bullet">
 /// <item><c>SKILLPRINT_DB</c>: the store, as for every command (a SQLite path or a PostgreSQL connection string).</item>
 /// <item><c>Skillprint:MaxRequestBodyBytes</c>: the largest request body accepted (default 1 MiB).</item>
+/// <item><c>Skillprint:MaxPushBodyBytes</c>: the largest push (`scan --push`) accepted, counted after
+/// decompression (default 64 MiB): one repository's hits come in one request, so that the endpoint
+/// replaces them in one transaction.</item>
 /// <item><c>Skillprint:ForwardedHeaders:KnownProxies</c>: addresses of reverse proxies whose
 /// X-Forwarded-For and X-Forwarded-Proto are believed; none by default, so the headers are ignored.</item>
 /// <item><c>Skillprint:SignInPermitsPerMinute</c>: sign-in attempts allowed per client address and minute (default 10).</item>
@@ -17,9 +20,12 @@ public sealed record ServerSettings(
     StoreLocation Store,
     long MaxRequestBodyBytes,
     IReadOnlyList<IPAddress> KnownProxies,
-    int SignInPermitsPerMinute)
+    int SignInPermitsPerMinute,
+    long MaxPushBodyBytes = ServerSettings.DefaultMaxPushBodyBytes)
 {
     public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    public const long DefaultMaxPushBodyBytes = 64 * 1024 * 1024;
 
     public const int DefaultSignInPermitsPerMinute = 10;
 
@@ -40,7 +46,8 @@ public sealed record ServerSettings(
             store,
             Positive(configuration, "Skillprint:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes),
             proxies,
-            (int)Positive(configuration, "Skillprint:SignInPermitsPerMinute", DefaultSignInPermitsPerMinute));
+            (int)Positive(configuration, "Skillprint:SignInPermitsPerMinute", DefaultSignInPermitsPerMinute),
+            Positive(configuration, "Skillprint:MaxPushBodyBytes", DefaultMaxPushBodyBytes));
     }
 
     private static long Positive(IConfiguration configuration, string key, long fallback)

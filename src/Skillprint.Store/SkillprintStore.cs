@@ -117,7 +117,8 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
     /// has, or one whose person holds nothing else, is claimed. An email of another person who holds
     /// data (self-assessments, evidence, roles, marks, reviews, dismissals) is refused, saying whose
     /// it is and what they hold, unless <paramref name="merge"/> is set: then that person's data
-    /// moves over and that person is gone.
+    /// moves over and that person is gone. Two people who both have a server account are never
+    /// merged (<see cref="ClaimOutcome.BothHaveAccounts"/>): a person has one account.
     /// </summary>
     public Task<EmailClaim> ClaimEmailAsync(PersonId person, string email, bool merge, CancellationToken cancel = default)
     {
@@ -144,6 +145,13 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
 
                 var owner = await LoadPersonAsync(db, otherId.Value, transaction);
                 var held = await HeldRowsAsync(db, otherId.Value, transaction);
+                var accounts = await connection.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM users WHERE person_id IN (@personId, @otherId)", new { personId, otherId }, transaction);
+                if (accounts == 2)
+                {
+                    return new EmailClaim(ClaimOutcome.BothHaveAccounts, await LoadPersonAsync(db, personId, transaction), owner, held);
+                }
+
                 if (held.Count > 0 && !merge)
                 {
                     return new EmailClaim(ClaimOutcome.Refused, await LoadPersonAsync(db, personId, transaction), owner, held);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Skillprint.Cli.Tests;
@@ -99,14 +98,31 @@ public sealed partial class AccountCommandTests : IDisposable
     }
 
     [Fact]
+    public void Merging_two_people_who_both_have_accounts_is_refused_naming_both_and_changes_nothing()
+    {
+        cli.RunOk("user", "add", "ada@example.org", "--role", "admin");
+        cli.RunOk("user", "add", "ada@work.example.org", "--role", "member");
+        cli.RunOk("token", "create", "--name", "work", "--person", "ada@work.example.org");
+
+        var merge = cli.Run("person", "alias", "ada@work.example.org", "--merge", "--person", "ada@example.org");
+
+        merge.ExitCode.ShouldBe(1, merge.ToString());
+        merge.ErrorLines.ShouldBe(["error: ada@work.example.org belongs to ada@work.example.org; you (ada@example.org) and they both have server accounts, and a person has one: nothing was merged (to join them, one of the two must have no account)"]);
+        var users = cli.RunOk("user", "list", "--format", "json").Json.EnumerateArray().Select(u => u.GetProperty("email").GetString()).ToList();
+        users.ShouldBe(["ada@example.org", "ada@work.example.org"], ignoreOrder: true);
+        cli.RunOk("token", "list", "--person", "ada@work.example.org").Out.ShouldContain("active");
+        cli.RunOk("person", "list", "--format", "json").Json.GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Serve_answers_on_the_given_url_over_the_same_store_and_stops_when_asked()
     {
-        var port = FreePort();
+        var port = ServedStore.FreePort();
         using var stop = new CancellationTokenSource();
         var serving = Task.Run(() => cli.RunWith(null, stop.Token, "serve", "--urls", $"http://127.0.0.1:{port}"));
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        var answer = await Poll(client, serving);
+        var answer = await ServedStore.Poll(client, serving);
         answer.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await answer.Content.ReadAsStringAsync()).ShouldContain("\"status\":\"ok\"");
         stop.Cancel();
@@ -124,35 +140,6 @@ public sealed partial class AccountCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.ErrorLines[0].ShouldBe("error: --urls: 'ftp://127.0.0.1:21' is not an http:// or https:// URL");
-    }
-
-    private static async Task<HttpResponseMessage> Poll(HttpClient client, Task<CliResult> serving)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (serving.IsCompleted)
-            {
-                throw new InvalidOperationException("serve ended early: " + serving.Result);
-            }
-
-            try
-            {
-                return await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new TimeoutException("serve did not answer within 20 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"One-time password \(shown once; change it after signing in\): (\S+)")]

@@ -117,6 +117,63 @@ public sealed class DataEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_push_larger_than_the_server_limit_fits_the_push_limit_gzipped_or_not_and_a_bigger_one_is_413()
+    {
+        var settings = new Dictionary<string, string?> { ["Skillprint:MaxRequestBodyBytes"] = "10000", ["Skillprint:MaxPushBodyBytes"] = "200000" };
+        using var server = new ServerFactory(folder.SqliteStore(), settings);
+        var ada = await server.AddUserAsync("ada@example.org", AccountRole.Member);
+        using var client = server.ClientWith(await server.TokenAsync(ada.PersonId, TokenScope.Write));
+
+        var fits = PushBody(hits: 300); // about 50 KB: five times the server's limit, a quarter of the push limit
+        fits.Length.ShouldBeInRange(20_000, 150_000);
+        (await client.PostAsync(U("/api/v1/me/evidence/pushes"), Json(fits, gzip: false))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var gzipped = await client.PostAsync(U("/api/v1/me/evidence/pushes"), Json(PushBody(hits: 301), gzip: true));
+        gzipped.StatusCode.ShouldBe(HttpStatusCode.OK, await gzipped.Content.ReadAsStringAsync());
+        JsonNode.Parse(await gzipped.Content.ReadAsStringAsync())!["kept"]!.GetValue<int>().ShouldBe(301);
+
+        // A small gzipped body that grows past the push limit is stopped while it is read (no zip bomb).
+        var tooBig = await client.PostAsync(U("/api/v1/me/evidence/pushes"), Json(PushBody(hits: 2000), gzip: true));
+        tooBig.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge, await tooBig.Content.ReadAsStringAsync());
+        (await client.PostAsync(U("/api/v1/me/evidence/pushes"), Json(PushBody(hits: 2000), gzip: false))).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        (await client.PostAsync(U("/api/v1/me/evidence"), Json(new string(' ', 20_000) + "{}", gzip: false))).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge, "other endpoints keep the server's limit");
+
+        var evidence = JsonNode.Parse(await client.GetStringAsync(U("/api/v1/me/evidence?limit=1")))!;
+        evidence["total"]!.GetValue<int>().ShouldBe(301, "the refused pushes changed nothing");
+    }
+
+    private static string PushBody(int hits) => JsonSerializer.Serialize(new
+    {
+        framework = "python",
+        repositoryIdentity = "git:0123abcd",
+        repositoryName = "acme/api",
+        hits = Enumerable.Range(1, hits).Select(i => new { topic = "async", skill = "async.queue", path = "app/main.py", line = i, endLine = i, author = "ada@example.org", commit = "c0ffee", at = "2025-03-03T09:00:00Z" }),
+    });
+
+    private static HttpContent Json(string body, bool gzip)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        if (gzip)
+        {
+            using var compressed = new MemoryStream();
+            using (var stream = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal))
+            {
+                stream.Write(bytes);
+            }
+
+            bytes = compressed.ToArray();
+        }
+
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (gzip)
+        {
+            content.Headers.ContentEncoding.Add("gzip");
+        }
+
+        return content;
+    }
+
+    [Fact]
     public async Task Status_has_an_ETag_that_If_None_Match_turns_into_304_until_the_status_changes()
     {
         var (server, client, _) = await StartAsync(folder);

@@ -62,6 +62,9 @@ internal static class PersonAliasCommand
                 case ClaimOutcome.Refused:
                     refused.Add($"{email ?? claim.Owner!.PrimaryEmail} belongs to {claim.Owner!.PrimaryEmail}, who has {Held(claim.Held)}; to join them with you and move all of it: skillprint person alias {email ?? claim.Owner.PrimaryEmail} --merge");
                     break;
+                case ClaimOutcome.BothHaveAccounts:
+                    refused.Add($"{email ?? claim.Owner!.PrimaryEmail} belongs to {claim.Owner!.PrimaryEmail}; you ({claim.Person.PrimaryEmail}) and they both have server accounts, and a person has one: nothing was merged (to join them, one of the two must have no account)");
+                    break;
                 default:
                     break;
             }

@@ -1,17 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Skillprint.Cli.Client;
 using Skillprint.Core.Detection;
+using Skillprint.Core.Evidence;
 using Skillprint.Core.Scanning;
 using Spectre.Console;
 
 namespace Skillprint.Cli.Commands;
 
 /// <summary>
-/// `skillprint scan PATH... [--framework ID] [--person EMAIL] [--format text|json]`: finds the
-/// framework's skills in repositories and folders, credits each hit to the author of its line,
-/// and stores the result for status, evidence and export. A progress bar on a terminal, a summary
-/// at the end.
+/// `skillprint scan PATH... [--framework ID] [--person EMAIL] [--format text|json] [--push
+/// [--with-snippets]]`: finds the framework's skills in repositories and folders, credits each hit
+/// to the author of its line, and stores the result for status, evidence and export. A progress bar
+/// on a terminal, a summary at the end. With --push, what the scan found in each repository is then
+/// sent to the server `skillprint login` named, one request per repository.
 /// </summary>
 internal static class ScanCommand
 {
@@ -37,6 +40,14 @@ internal static class ScanCommand
             HelpName = "GLOB",
             AllowMultipleArgumentsPerToken = false,
         };
+        var push = new Option<bool>("--push")
+        {
+            Description = "Then send what the scan found in each repository to the server of `skillprint login` (one request per repository, replacing that repository's last push; no source text unless --with-snippets). The local scan is kept whatever the server answers.",
+        };
+        var withSnippets = new Option<bool>("--with-snippets")
+        {
+            Description = "With --push: send each hit's source line too (by default only the skill, repository, path, lines, commit, author and date travel).",
+        };
         var format = CliApp.CreateFormatOption("text", "json");
         var command = new Command("scan", "Scan repositories for evidence of skills: every Python file is parsed, the framework's detection rules are run, and each hit is credited to the author of its line (git blame; the default person outside git). A rescan parses only what changed.")
         {
@@ -45,6 +56,8 @@ internal static class ScanCommand
             person,
             maxSize,
             exclude,
+            push,
+            withSnippets,
             format,
         };
         command.SetAction(parsed => Run(
@@ -55,22 +68,33 @@ internal static class ScanCommand
             app.Person(parsed, person),
             parsed.GetValue(maxSize),
             parsed.GetValue(exclude) ?? [],
-            CliApp.FormatOf(parsed, format)));
-        app.Examples(command, "skillprint scan ~/src/myproject && skillprint status", "skillprint scan ~/src/* --format json");
+            CliApp.FormatOf(parsed, format),
+            parsed.GetValue(push) ? new PushChoice(parsed.GetValue(withSnippets)) : null,
+            parsed.GetValue(withSnippets)));
+        app.Examples(command, "skillprint scan ~/src/myproject && skillprint status", "skillprint scan ~/src/* --format json", "skillprint scan ~/src/* --push");
         return command;
     }
 
-    private static int Run(CliApp app, ParseResult parsed, string[] paths, string? frameworkId, string person, int maxSizeMegabytes, string[] exclude, string format)
+    /// <summary>--push, and whether source lines go with it.</summary>
+    private sealed record PushChoice(bool WithSnippets);
+
+    private static int Run(CliApp app, ParseResult parsed, string[] paths, string? frameworkId, string person, int maxSizeMegabytes, string[] exclude, string format, PushChoice? push, bool withSnippets)
     {
         if (maxSizeMegabytes <= 0)
         {
             throw new UsageException($"--max-file-size must be a positive number of megabytes, not {maxSizeMegabytes}");
         }
 
+        if (withSnippets && push is null)
+        {
+            throw new UsageException("--with-snippets goes with --push (it says what a push sends)", "skillprint scan PATH --push --with-snippets");
+        }
+
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var rules = CompiledRules.Compile(framework);
         var full = paths.Select(app.Context.FullPath).ToList();
         ScanReport report;
+        List<EvidencePush> pushes = [];
         using (var store = app.OpenStore(parsed))
         {
             var options = new ScanOptions(person.Trim().ToLowerInvariant(), (long)maxSizeMegabytes * 1024 * 1024) { Exclude = exclude };
@@ -87,6 +111,14 @@ internal static class ScanCommand
             else
             {
                 report = scanner.Scan(full);
+            }
+
+            if (push is not null)
+            {
+                // What the store now holds for each repository scanned whole: its last complete scan.
+                pushes = [.. report.Repositories
+                    .Where(r => r.Failure is null)
+                    .Select(r => EvidencePush.FromScan(framework.Id, r.Repository, store.LoadState(r.Repository), push.WithSnippets))];
             }
         }
 
@@ -109,7 +141,50 @@ internal static class ScanCommand
             app.Context.Error.WriteLine($"error: {failed.Repository.Root}: {failed.Failure}");
         }
 
-        return report.Problems.Count == 0 && report.Repositories.All(r => r.Failure is null) ? ExitCodes.Ok : ExitCodes.Failure;
+        var scanned = report.Problems.Count == 0 && report.Repositories.All(r => r.Failure is null);
+        var pushed = push is null || Push(app, pushes, string.Equals(format, "json", StringComparison.Ordinal) ? app.Context.Error : app.Context.Out.Profile.Out.Writer);
+        return scanned && pushed ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>Sends each repository's push in turn; a failure is one line on stderr and stops the
+    /// rest (each push is whole or not at all on the server). What was pushed goes to <paramref name="output"/>. False when something was not pushed.</summary>
+    private static bool Push(CliApp app, List<EvidencePush> pushes, TextWriter output)
+    {
+        var error = app.Context.Error;
+        ServerLogin? login;
+        try
+        {
+            login = LoginFile.Read(app.Context);
+        }
+        catch (CommandFailedException failed)
+        {
+            error.WriteLine($"error: {failed.Message}");
+            return false;
+        }
+
+        if (login is null)
+        {
+            error.WriteLine("error: --push: not logged in to a server (the scan is kept locally): skillprint login URL --token-stdin");
+            return false;
+        }
+
+        using var client = new ServerClient(login);
+        for (var i = 0; i < pushes.Count; i++)
+        {
+            try
+            {
+                var result = client.PushAsync(pushes[i], app.Context.Stopping).GetAwaiter().GetResult();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pushed {result.Repository} to {client.Url}: {Plural(result.Kept, "hit", "hits")} of yours{(result.Ignored > 0 ? $", {result.Ignored} by other authors left out" : "")}, {(result.Changed ? "stored" : "unchanged")}."));
+            }
+            catch (CommandFailedException failed)
+            {
+                var left = pushes.Count - i - 1;
+                error.WriteLine($"error: {failed.Message}{(left > 0 ? $"; {Plural(left, "more repository", "more repositories")} not pushed" : "")} (the scan is kept locally)");
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Git as the user's own: the context's HOME and git configuration variables.</summary>

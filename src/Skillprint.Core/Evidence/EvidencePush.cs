@@ -1,4 +1,5 @@
 using Skillprint.Core.People;
+using Skillprint.Core.Scanning;
 
 namespace Skillprint.Core.Evidence;
 
@@ -22,7 +23,30 @@ public sealed record EvidencePush(
     string RepositoryIdentity,
     string RepositoryName,
     string? Remote,
-    IReadOnlyList<PushedHit> Hits);
+    IReadOnlyList<PushedHit> Hits)
+{
+    /// <summary>
+    /// What a scan stored for one repository, as `scan --push` sends it: every hit with its skill,
+    /// path, lines and who wrote the line when; the source line only <paramref name="withSnippets"/>.
+    /// The remote travels normalised (no user or password a clone URL may hold); hits are in path and
+    /// line order, so the same scan always makes the same push.
+    /// </summary>
+    public static EvidencePush FromScan(string framework, RepositoryInfo repository, RepositoryState state, bool withSnippets)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(state);
+        var hits = state.Files.Values
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .SelectMany(f => f.Hits
+                .OrderBy(h => h.Line)
+                .ThenBy(h => h.EndLine)
+                .ThenBy(h => h.Skill, StringComparer.Ordinal)
+                .Select(h => new PushedHit(h.Topic, h.Skill, f.Path, h.Line, h.EndLine, h.Author?.Email, h.Author?.Commit, h.Author?.At, withSnippets ? h.Snippet : null)))
+            .ToList();
+        var remote = repository.Remote is { } url ? RepositoryNames.NormalizeRemote(url) : null;
+        return new EvidencePush(state.Framework ?? framework, repository.Identity, repository.Name, remote, hits);
+    }
+}
 
 /// <summary>What a push did: how many hits now stand for the person in the repository, how many
 /// were left out because another author wrote their line, and whether anything changed.</summary>

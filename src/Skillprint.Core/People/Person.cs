@@ -63,6 +63,10 @@ public enum ClaimOutcome
     /// <summary>The email's person and all their data became this person's.</summary>
     Merged,
 
+    /// <summary>The email's person and this person both have a server account: a person has one
+    /// account, so they are not merged (with or without merge); nothing changed.</summary>
+    BothHaveAccounts,
+
     /// <summary>The email is no longer the person's.</summary>
     Unclaimed,
 

@@ -52,7 +52,8 @@ internal static class DataEndpoints
         me.MapDelete("/evidence/{id}", RemoveAsync).WithTags("Evidence").WithSummary("Remove manual evidence of yours (m ids); kept for history").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPost("/evidence/pushes", PushAsync).WithTags("Evidence")
             .WithSummary("Replace what one repository shows of you with what a scan found there (`scan --push`): only hits on your own lines are kept; the same push twice changes nothing")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithBodyLimit(api.ServiceProvider.GetRequiredService<ServerSettings>().MaxPushBodyBytes);
         me.MapGet("/assessments", AssessmentsAsync).WithTags("Assessments").WithSummary("Your self-assessments, oldest first");
         me.MapPost("/assessments", AssessAsync).WithTags("Assessments").WithSummary("Record your own level in a topic").ProducesProblem(StatusCodes.Status400BadRequest);
         me.MapGet("/roles", RolesAsync).WithTags("Growth").WithSummary("The framework's roles and which you chose (`role list --format json`)");
