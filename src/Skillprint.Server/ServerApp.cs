@@ -6,6 +6,7 @@ using Skillprint.Server.Auth;
 using Skillprint.Server.Data;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
+using Skillprint.Server.Web;
 
 namespace Skillprint.Server;
 
@@ -31,6 +32,7 @@ public static class ServerApp
         // The same JSON as the CLI's --format json: camelCase names, enums by name.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSkillprintAuth(settings);
+        builder.Services.AddSkillprintPages();
         builder.Services.AddOpenApi(options => options.AddSkillprintSecurity());
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -70,6 +72,7 @@ public static class ServerApp
         api.MapSession();
         api.MapAccounts();
         api.MapData();
+        app.MapSkillprintPages();
         return app;
     }
 }
