@@ -51,7 +51,7 @@ public sealed partial class PageTests(WebSite site)
     public async Task Evidence_shows_its_strength_on_my_page_and_links_to_the_exact_line_on_github()
     {
         var email = await site.NewUserAsync("linked");
-        var (topic, skill) = await PushEvidenceAsync(email);
+        var (topic, skill) = await PushEvidenceAsync(site, email);
         var page = await site.SignedInAsync(email);
 
         var row = page.Locator($"svg.chart g.chart-row[data-topic='{topic.Id}']");
@@ -60,8 +60,9 @@ public sealed partial class PageTests(WebSite site)
         await page.ClickAsync($"#personal-status a[href='/topics/{topic.Id}']");
         await page.WaitForURLAsync(site.Address + "topics/" + topic.Id);
         var link = page.Locator($"#skill-{Css(skill.Id)} a.code-link").First;
-        (await link.GetAttributeAsync("href")).ShouldBe($"https://github.com/ada/app/blob/{Commit}/src/app/jobs.py#L12-L14");
-        (await link.TextContentAsync()).ShouldBe("ada/app: src/app/jobs.py:12");
+        var owner = email.Split('@')[0];
+        (await link.GetAttributeAsync("href")).ShouldBe($"https://github.com/{owner}/app/blob/{Commit}/src/app/jobs.py#L12-L14");
+        (await link.TextContentAsync()).ShouldBe($"{owner}/app: src/app/jobs.py:12");
     }
 
     [Fact]
@@ -118,15 +119,17 @@ public sealed partial class PageTests(WebSite site)
         page.Url.ShouldStartWith(site.Address + "signin");
     }
 
-    /// <summary>Two hits of the user's in a repository on GitHub, pushed as `scan --push` would.</summary>
-    private async Task<(Topic Topic, Skill Skill)> PushEvidenceAsync(string email)
+    /// <summary>Two hits of the user's in a repository of theirs on GitHub (named after their
+    /// email's local part), pushed as `scan --push` would.</summary>
+    internal static async Task<(Topic Topic, Skill Skill)> PushEvidenceAsync(WebSite site, string email)
     {
         var skill = Python.Topics.SelectMany(t => t.Skills).First(s => s.IsDetectable);
         var topic = Python.FindTopic(skill.Topic)!;
         using var store = SkillprintStore.OpenExisting(site.Server.Store);
         var person = (await store.FindPersonAsync(email))!;
         var at = DateTimeOffset.UtcNow.AddDays(-3);
-        await store.ReplacePushedEvidenceAsync(person.Id, new EvidencePush("python", "root-" + Guid.NewGuid().ToString("N"), "ada/app", "git@github.com:ada/app.git",
+        var owner = email.Split('@')[0];
+        await store.ReplacePushedEvidenceAsync(person.Id, new EvidencePush("python", "root-" + Guid.NewGuid().ToString("N"), owner + "/app", $"git@github.com:{owner}/app.git",
         [
             new PushedHit(topic.Id, skill.Id, "src/app/jobs.py", 12, 14, email, Commit, at),
             new PushedHit(topic.Id, skill.Id, "src/app/worker.py", 40, 40, email, Commit, at),

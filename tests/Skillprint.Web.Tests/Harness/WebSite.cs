@@ -82,6 +82,13 @@ public sealed class WebSite : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Every page a signed-in person can open (one of each kind).</summary>
+    public static IReadOnlyList<string> Pages(Core.Frameworks.Framework framework) =>
+    [
+        "/", "/topics/" + framework.Topics[0].Id, "/gaps", "/roadmaps", "/roadmaps/" + framework.Roadmaps[0].Id,
+        "/practice", "/history", "/framework", "/settings", "/password",
+    ];
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
