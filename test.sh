@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Skillprint. Installs and starts what the tests need when it is missing:
-# PostgreSQL (Debian packages, as root) and a private server cluster on a loopback port.
+# PostgreSQL (Debian packages, as root) and a private server cluster on a loopback port, and
+# Chromium for the browser tests.
 # Ends with one line: "tests: N passed, N failed, N skipped", counted from the TRX results.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -37,6 +38,15 @@ else
 fi
 cleanup() { [ -n "$pg_started" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast stop >/dev/null 2>&1; }
 trap cleanup EXIT
+
+# --- Chromium (the browser tests of tests/Skillprint.Web.Tests) --------------------------------
+# Installed from Debian when missing; without it those tests fail (they never skip).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ]; then
+  say "installing Chromium (Debian package chromium)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null; }
+fi
+[ -x /usr/bin/chromium ] || say "Chromium is not installed and cannot be installed here; the browser tests will fail"
 
 # --- Build and style ------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

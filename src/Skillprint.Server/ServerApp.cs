@@ -6,6 +6,7 @@ using Skillprint.Server.Auth;
 using Skillprint.Server.Data;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
+using Skillprint.Server.Web;
 
 namespace Skillprint.Server;
 
@@ -33,6 +34,7 @@ public static class ServerApp
         builder.Services.AddSkillprintAuth(settings);
         // `scan --push` gzips its body; the push endpoint's own limit holds for what it decompresses to.
         builder.Services.AddRequestDecompression();
+        builder.Services.AddSkillprintPages();
         builder.Services.AddOpenApi(options => options.AddSkillprintSecurity());
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -73,6 +75,7 @@ public static class ServerApp
         api.MapSession();
         api.MapAccounts();
         api.MapData();
+        app.MapSkillprintPages();
         return app;
     }
 }

@@ -33,10 +33,13 @@ internal static class AuthSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
-                // An API answers 401 and 403; it does not redirect to a sign-in page.
+                options.LoginPath = Web.WebSetup.SignInPath;
+                // An API answers 401 and 403; a page sends the browser to the sign-in page.
                 options.Events = new CookieAuthenticationEvents
                 {
-                    OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized),
+                    OnRedirectToLogin = context => IsApi(context.Request)
+                        ? Status(context.Response, StatusCodes.Status401Unauthorized)
+                        : Redirect(context.Response, context.RedirectUri),
                     OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden),
                 };
             });
@@ -52,7 +55,8 @@ internal static class AuthSetup
         });
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(SignInLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+            // Attempts are posts; showing the sign-in page is not one.
+            options.AddPolicy(SignInLimit, context => HttpMethods.IsGet(context.Request.Method) ? RateLimitPartition.GetNoLimiter("show") : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellation) =>
@@ -66,6 +70,15 @@ internal static class AuthSetup
             };
         });
         return services;
+    }
+
+    /// <summary>Whether a request is for the API (answered with statuses) rather than a page.</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    private static Task Redirect(HttpResponse response, string location)
+    {
+        response.Redirect(location);
+        return Task.CompletedTask;
     }
 
     private static Task Status(HttpResponse response, int status)
