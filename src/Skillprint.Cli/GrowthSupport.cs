@@ -68,27 +68,22 @@ internal static class GrowthSupport
     }
 
     /// <summary>A topic or skill id for a mark: a topic id, a skill id (async.queue) or TOPIC/SKILL.</summary>
-    public static (string Id, string Name) Item(Framework framework, string text)
+    public static MarkItem Item(Framework framework, string text)
     {
-        var trimmed = framework.Resolve(text.Trim());
-        if (framework.FindSkill(trimmed) is { } skill)
+        if (MarkItem.Find(framework, text) is { } item)
         {
-            return (skill.Id, $"{skill.Name} ({skill.Id})");
+            return item;
         }
 
-        if (trimmed.Contains('/', StringComparison.Ordinal))
+        if (text.Contains('/', StringComparison.Ordinal))
         {
-            var (_, found) = FrameworkChoice.TopicAndSkill(framework, trimmed);
-            return (found!.Id, $"{found.Name} ({found.Id})");
+            // Names what is wrong: the topic, or the skill within it.
+            FrameworkChoice.TopicAndSkill(framework, framework.Resolve(text.Trim()));
         }
 
-        var topic = framework.FindTopic(trimmed)
-            ?? framework.Topics.FirstOrDefault(t => string.Equals(t.Id, trimmed, StringComparison.OrdinalIgnoreCase));
-        return topic is not null
-            ? (topic.Id, $"{topic.Name} ({topic.Id})")
-            : throw new UsageException(
-                $"unknown item '{text}': not a topic or skill of {FrameworkChoice.Describe(framework)}",
-                "give a topic id (async) or a skill id (async.queue); see 'skillprint framework show'");
+        throw new UsageException(
+            $"unknown item '{text}': not a topic or skill of {FrameworkChoice.Describe(framework)}",
+            "give a topic id (async) or a skill id (async.queue); see 'skillprint framework show'");
     }
 
     /// <summary>A card by id (any case), or a usage error.</summary>

@@ -337,6 +337,12 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             transaction));
 
     /// <summary>The stored hits the query asks for, by repository name, path, line and skill.</summary>
+    /// <summary>
+    /// The hits a query asks for, by repository, path, line and skill. Two reads on one connection:
+    /// the hits alone (on PostgreSQL an index-only scan of <c>hits_by_author_framework</c> when the
+    /// query names authors and leaves commits out), then the files and repositories of those hits
+    /// by id. One join would make the planner hash every file of the store for a person's few.
+    /// </summary>
     public Task<IReadOnlyList<CodeHit>> ListCodeHitsAsync(CodeHitQuery query, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -362,22 +368,43 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             conditions.Add("h.topic = @Topic");
         }
 
+        // A dismissal names the hit by repository, path, skill, snippet and occurrence (it outlives
+        // rescans, which give hits new ids).
+        const string Dismissed = """
+            EXISTS (SELECT 1 FROM hit_dismissals AS d JOIN files AS df ON df.repository_id = d.repository_id AND df.path = d.path
+                    WHERE df.id = h.file_id AND d.framework = h.framework AND d.skill = h.skill AND d.snippet = h.snippet AND d.occurrence = h.occurrence)
+            """;
         if (!query.IncludeDismissed)
         {
-            conditions.Add("d.id IS NULL");
+            conditions.Add("NOT " + Dismissed);
         }
 
         var sql = $"""
-            SELECT {HitColumns}, CASE WHEN d.id IS NULL THEN 0 ELSE 1 END AS Dismissed
-            FROM hits AS h JOIN files AS f ON f.id = h.file_id JOIN repositories AS r ON r.id = f.repository_id
-            {DismissalJoin}
+            SELECT h.id AS Id, h.file_id AS FileId, h.line AS Line, h.end_line AS EndLine, h.framework AS Framework, h.topic AS Topic,
+                   h.skill AS Skill, h.snippet AS Snippet, h.author_email AS Author, {(query.WithCommits ? "h.commit_id" : "NULL")} AS CommitId,
+                   h.committed_at AS At, {(query.IncludeDismissed ? $"CASE WHEN {Dismissed} THEN 1 ELSE 0 END" : "0")} AS Dismissed
+            FROM hits AS h
             WHERE {string.Join(" AND ", conditions)}
-            ORDER BY r.name, r.root, f.path, h.line, h.skill
             """;
         return ReadAsync<IReadOnlyList<CodeHit>>(
-            async db => (await db.Connection.QueryAsync<CodeHitRow>(sql, new { query.Framework, authors = authors?.ToArray(), query.Skill, query.Topic }))
-                .Select(ToCodeHit)
-                .ToList(),
+            async db =>
+            {
+                var hits = (await db.Connection.QueryAsync<CodeHitRow>(sql, new { query.Framework, authors = authors?.ToArray(), query.Skill, query.Topic })).ToList();
+                var ids = hits.Select(h => h.FileId).Distinct().ToArray();
+                var files = ids.Length == 0
+                    ? []
+                    : (await db.Connection.QueryAsync<HitFileRow>(
+                        $"SELECT f.id AS Id, f.path AS Path, r.name AS Repository, r.root AS RepositoryRoot FROM files AS f JOIN repositories AS r ON r.id = f.repository_id WHERE {InList("f.id", "ids")}",
+                        new { ids })).ToDictionary(f => f.Id);
+                return hits
+                    .Select(h => ToCodeHit(h, files[h.FileId]))
+                    .OrderBy(h => h.Repository, StringComparer.Ordinal)
+                    .ThenBy(h => h.RepositoryRoot, StringComparer.Ordinal)
+                    .ThenBy(h => h.Path, StringComparer.Ordinal)
+                    .ThenBy(h => h.Line)
+                    .ThenBy(h => h.Skill, StringComparer.Ordinal)
+                    .ToList();
+            },
             cancel);
     }
 
@@ -391,7 +418,7 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             WHERE h.id = @id
             """,
             new { id }))
-        .Select(ToCodeHit)
+        .Select(row => ToCodeHit(row, row))
         .FirstOrDefault(),
         cancel);
 
@@ -449,11 +476,11 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
         row.Snippet,
         row.Author is null ? null : new LineAuthor(row.Author, row.CommitId, StoredTime.ReadOptional(row.At, "hits.committed_at") ?? DateTimeOffset.UnixEpoch));
 
-    private static CodeHit ToCodeHit(CodeHitRow row) => new(
+    private static CodeHit ToCodeHit(CodeHitRow row, HitFileRow file) => new(
         row.Id,
-        row.Repository,
-        row.RepositoryRoot,
-        row.Path,
+        file.Repository,
+        file.RepositoryRoot,
+        file.Path,
         (int)row.Line,
         (int)row.EndLine,
         row.Framework,
@@ -529,7 +556,8 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
         public object? At { get; set; }
     }
 
-    private sealed class CodeHitRow
+    /// <summary>Where a hit is: its file's path and repository.</summary>
+    private class HitFileRow
     {
         public long Id { get; set; }
 
@@ -538,6 +566,12 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
         public string RepositoryRoot { get; set; } = "";
 
         public string Path { get; set; } = "";
+    }
+
+    /// <summary>A hit as read, with its place when the read joins it (one hit by id).</summary>
+    private sealed class CodeHitRow : HitFileRow
+    {
+        public long FileId { get; set; }
 
         public long Line { get; set; }
 

@@ -24,7 +24,7 @@ public sealed partial class PersonalDataTests : IDisposable
         _cli.RunOk("evidence", "add", "pydantic", "--note", "Course: Pydantic v2", "--person", Me);
         _cli.RunOk("assess", "pydantic", "beginner", "--person", "someone-else@example.org");
 
-        var status = _cli.RunOk("status", "--format", "json", "--person", Me).Json;
+        var status = _cli.RunOk("status", "--format", "json", "--evidence", "--person", Me).Json;
 
         status.GetProperty("person").GetString().ShouldBe(Me);
         var topics = status.GetProperty("topics").EnumerateArray().ToList();

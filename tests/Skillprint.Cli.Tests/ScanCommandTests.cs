@@ -51,7 +51,7 @@ public sealed class ScanCommandTests : IDisposable
         scan.Out.ShouldContain("api (git, ");
         scan.Out.ShouldContain("files: 1 scanned, 1 parsed, 0 unchanged, 1 read");
         scan.Out.ShouldContain("Scanned 1 repository: 1 file,");
-        var status = _cli.RunOk("status", "--format", "json").Json;
+        var status = _cli.RunOk("status", "--format", "json", "--evidence").Json;
         var async = status.GetProperty("topics").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "async");
         async.GetProperty("evidencedLevel").GetString().ShouldBe("Intermediate");
         async.GetProperty("activeProjects").EnumerateArray().Select(p => p.GetString()).ShouldBe(["api"]);

@@ -32,10 +32,12 @@ public sealed class DataEndpointTests : IDisposable
 
     [Fact]
     [Trait("Engine", "PostgreSQL")]
-    public async Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_PostgreSQL_store()
+    public Task Status_and_explain_are_the_JSON_of_the_CLI_for_the_same_PostgreSQL_store() => OnPostgresAsync(SameJsonAsTheCliAsync);
+
+    private static async Task OnPostgresAsync(Func<Store.StoreLocation, Task> test)
     {
         using var database = new PostgresSchema();
-        await SameJsonAsTheCliAsync(database.Location);
+        await test(database.Location);
     }
 
     private async Task SameJsonAsTheCliAsync(Store.StoreLocation location)
@@ -52,6 +54,11 @@ public sealed class DataEndpointTests : IDisposable
         var cliExplain = Cli("status", "--explain", "async", "--format", "json", "--person", "ada@example.org");
 
         WithoutTime(api).ShouldBe(WithoutTime(cli));
+        var apiEvidence = await client.GetStringAsync(U("/api/v1/me/status?include=evidence"));
+        WithoutTime(apiEvidence).ShouldBe(WithoutTime(Cli("status", "--format", "json", "--evidence", "--person", "ada@example.org")));
+        api.ShouldNotContain("a talk", Case.Sensitive, "the summary counts evidence and leaves its items out");
+        apiEvidence.ShouldContain("a talk");
+        await HostingTests.ShouldBeProblem(await client.GetAsync(U("/api/v1/me/status?include=everything")), HttpStatusCode.BadRequest, "include");
         var apiHistory = await client.GetStringAsync(U("/api/v1/me/history"));
         JsonNode.Parse(apiHistory)!.ToJsonString().ShouldBe(JsonNode.Parse(Cli("history", "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
         var apiRoadmaps = await client.GetStringAsync(U("/api/v1/me/roadmaps"));
@@ -63,7 +70,57 @@ public sealed class DataEndpointTests : IDisposable
         JsonNode.Parse(apiExplain)!.ToJsonString().ShouldBe(JsonNode.Parse(cliExplain)!.ToJsonString());
         api.ShouldContain("FastAPI services");
 
-        string Cli(params string[] args)
+        string Cli(params string[] args) => new CliRunner(server, folder).Run(args);
+    }
+
+    [Fact]
+    public Task Marks_and_practice_are_the_JSON_of_the_CLI_for_the_same_store() => MarksAndPracticeAsync(folder.SqliteStore());
+
+    [Fact]
+    [Trait("Engine", "PostgreSQL")]
+    public Task Marks_and_practice_are_the_JSON_of_the_CLI_for_the_same_PostgreSQL_store() => OnPostgresAsync(MarksAndPracticeAsync);
+
+    private async Task MarksAndPracticeAsync(Store.StoreLocation location)
+    {
+        var (server, client, _) = await StartAsync(location);
+        using var _s = server;
+        using var _c = client;
+        var cli = new CliRunner(server, folder);
+
+        var marked = await client.PostAsJsonAsync(U("/api/v1/me/roadmaps/marks"), new { item = "async/gather", status = "doing" });
+        marked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var mark = JsonNode.Parse(await marked.Content.ReadAsStringAsync())!;
+        mark["item"]!.GetValue<string>().ShouldBe("async.gather");
+        mark["marked"]!.GetValue<string>().ShouldBe("Doing");
+        mark["shows"]!["status"]!.GetValue<string>().ShouldBe("Doing");
+        mark["roadmaps"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ShouldContain("python-80-20");
+        // The same mark by the command, at the same moment, is the same record.
+        var at = mark["at"]!.GetValue<string>();
+        JsonNode.Parse(cli.Run("roadmap", "mark", "async.gather", "doing", "--at", at, "--format", "json", "--person", "ada@example.org"))!.ToJsonString().ShouldBe(mark.ToJsonString());
+        await HostingTests.ShouldBeProblem(await client.PostAsJsonAsync(U("/api/v1/me/roadmaps/marks"), new { item = "async.nope", status = "done" }), HttpStatusCode.BadRequest, "item");
+        await HostingTests.ShouldBeProblem(await client.PostAsJsonAsync(U("/api/v1/me/roadmaps/marks"), new { item = "async", status = "later" }), HttpStatusCode.BadRequest, "status");
+
+        const string Later = "2031-01-01T00:00:00Z";
+        var due = await client.GetStringAsync(U($"/api/v1/me/practice/due?at={Later}"));
+        JsonNode.Parse(due)!.ToJsonString().ShouldBe(JsonNode.Parse(cli.Run("practice", "due", "--at", Later, "--format", "json", "--person", "ada@example.org"))!.ToJsonString());
+        var reviewed = await client.PostAsJsonAsync(U("/api/v1/me/practice/reviews"), new { card = "async.queue-question", rating = "good" });
+        reviewed.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var review = JsonNode.Parse(await reviewed.Content.ReadAsStringAsync())!.AsObject();
+        review["card"]!.GetValue<string>().ShouldBe("async.queue-question");
+        review["rating"]!.GetValue<string>().ShouldBe("Good");
+        review["person"]!.GetValue<string>().ShouldBe("ada@example.org");
+        var byCli = JsonNode.Parse(cli.Run("practice", "review", "async.queue-question", "good", "--at", Later, "--no-fuzz", "--format", "json", "--person", "ada@example.org"))!.AsObject();
+        byCli.Select(p => p.Key).ShouldBe(review.Select(p => p.Key), "one record for both");
+        byCli["before"]!["state"]!.GetValue<string>().ShouldBe(review["after"]!["state"]!.GetValue<string>(), "the command's review follows the server's");
+        await HostingTests.ShouldBeProblem(await client.PostAsJsonAsync(U("/api/v1/me/practice/reviews"), new { card = "async.queue-question", rating = "good" }), HttpStatusCode.BadRequest, "before the card's last review");
+        await HostingTests.ShouldBeProblem(await client.PostAsJsonAsync(U("/api/v1/me/practice/reviews"), new { card = "no-such-card", rating = "good" }), HttpStatusCode.BadRequest, "card");
+        await HostingTests.ShouldBeProblem(await client.GetAsync(U("/api/v1/me/practice/due?limit=0")), HttpStatusCode.BadRequest, "limit");
+    }
+
+    /// <summary>The command line over the server's store.</summary>
+    private sealed class CliRunner(ServerFactory server, TempFolder folder)
+    {
+        public string Run(params string[] args)
         {
             var output = new StringWriter();
             var error = new StringWriter();
@@ -186,6 +243,14 @@ public sealed class DataEndpointTests : IDisposable
         {
             again.Headers.IfNoneMatch.Add(tag);
             (await client.SendAsync(again)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        }
+
+        using (var full = new HttpRequestMessage(HttpMethod.Get, U("/api/v1/me/status?include=evidence")))
+        {
+            full.Headers.IfNoneMatch.Add(tag);
+            var answer = await client.SendAsync(full);
+            answer.StatusCode.ShouldBe(HttpStatusCode.OK, "the status with its evidence is another representation, with a tag of its own");
+            answer.Headers.ETag.ShouldNotBe(tag);
         }
 
         await client.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "Advanced" });

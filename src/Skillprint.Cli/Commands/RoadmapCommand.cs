@@ -122,6 +122,7 @@ internal static class RoadmapCommand
         var item = new Argument<string>("ITEM") { Description = "A topic id (async) or a skill id (async.queue, or async/queue)." };
         var status = new Argument<string>("STATUS") { Description = "todo, doing, done or skipped." };
         var at = GrowthSupport.CreateAtOption("When the mark is made");
+        var format = CliApp.CreateFormatOption("text", "json");
         var person = CliApp.CreatePersonOption();
         var framework = CliApp.CreateFrameworkOption();
         var command = new Command("mark", "Mark a topic or skill todo, doing, done or skipped. The mark counts in every roadmap holding the item; the history keeps every mark.")
@@ -129,14 +130,15 @@ internal static class RoadmapCommand
             item,
             status,
             at,
+            format,
             person,
             framework,
         };
-        app.Examples(command, "skillprint roadmap mark async.gather done", "skillprint roadmap mark packaging skipped", "skillprint roadmap mark async/queue doing");
+        app.Examples(command, "skillprint roadmap mark async.gather done", "skillprint roadmap mark packaging skipped", "skillprint roadmap mark async/queue doing --format json");
         command.SetAction(async (parsed, cancel) =>
         {
             var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
-            var (itemId, name) = GrowthSupport.Item(fw, parsed.GetValue(item)!);
+            var marked = GrowthSupport.Item(fw, parsed.GetValue(item)!);
             var statusText = parsed.GetValue(status)!;
             if (!ProgressStatuses.TryParse(statusText, out var value))
             {
@@ -148,23 +150,26 @@ internal static class RoadmapCommand
             GrowthData data;
             using (var store = app.OpenStore(parsed))
             {
-                data = await new GrowthService(store, app.Context.Time).MarkAsync(fw, await CliApp.WriterAsync(store, who, cancel), itemId, value, time, cancel);
-            }
-            var now = data.Book.Of(itemId);
-            var output = app.Context.Out.Profile.Out.Writer;
-            output.WriteLine($"Marked {name} {value.Name()} for {who}.");
-            if (now.Status != value)
-            {
-                output.WriteLine($"It shows as {now.Status.Name()}: {SourceText(now.Source)}.");
+                data = await new GrowthService(store, app.Context.Time).MarkAsync(fw, await CliApp.WriterAsync(store, who, cancel), marked.Id, value, time, cancel);
             }
 
-            var holding = fw.Roadmaps
-                .Where(r => r.Stages.Any(s => s.Skills.Contains(itemId, StringComparer.Ordinal) || (s.Skills.Count == 0 && s.Topics.Contains(itemId, StringComparer.Ordinal))))
-                .Select(r => RoadmapProgress.Compute(fw, r, data.Book))
-                .ToList();
-            foreach (var roadmap in holding)
+            var report = MarkReport.Of(data, marked, value, time);
+            if (CliApp.FormatOf(parsed, format) == "json")
             {
-                output.WriteLine($"{roadmap.Name} ({roadmap.Id}): {ProgressText(roadmap.Count)}");
+                app.WriteJson(report);
+                return ExitCodes.Ok;
+            }
+
+            var output = app.Context.Out.Profile.Out.Writer;
+            output.WriteLine($"Marked {marked.Name} {value.Name()} for {who}.");
+            if (report.Shows.Status != value)
+            {
+                output.WriteLine($"It shows as {report.Shows.Status.Name()}: {SourceText(report.Shows.Source)}.");
+            }
+
+            foreach (var roadmap in report.Roadmaps)
+            {
+                output.WriteLine($"{roadmap.Name} ({roadmap.Id}): {ProgressText(roadmap.Progress)}");
             }
 
             return ExitCodes.Ok;

@@ -21,6 +21,10 @@ internal static class StatusCommand
             Description = "Explain one topic: every skill, evidenced or not and where (file:line, repository, date), and why the evidenced level is what it is.",
             HelpName = "TOPIC",
         };
+        var withEvidence = new Option<bool>("--evidence")
+        {
+            Description = "With --format json: every evidence item of each topic (by default each topic counts its evidence; 'skillprint evidence list' pages through it).",
+        };
         var since = new Option<string?>("--since")
         {
             Description = "Show what moved since this date instead: levels then and now, and the assessments, evidence, marks and reviews since (ISO 8601; UTC when no offset is given).",
@@ -33,12 +37,13 @@ internal static class StatusCommand
             allAuthors,
             framework,
             explain,
+            withEvidence,
             since,
         };
         command.SetAction((parsed, cancel) => parsed.GetValue(since) is { } sinceText
             ? HistoryCommand.WriteChangesAsync(app, parsed, FrameworkChoice.Load(app.Context, parsed.GetValue(framework)), app.Person(parsed, person), sinceText, CliApp.FormatOf(parsed, format), cancel)
-            : RunAsync(app, parsed, CliApp.FormatOf(parsed, format), app.Person(parsed, person), parsed.GetValue(allAuthors), parsed.GetValue(framework), parsed.GetValue(explain), cancel));
-        app.Examples(command, "skillprint scan ~/src/myproject && skillprint status", "skillprint status --explain async", "skillprint status --format json | jq '.topics[] | {id, selfLevel, evidencedLevel, gaps}'");
+            : RunAsync(app, parsed, CliApp.FormatOf(parsed, format), app.Person(parsed, person), parsed.GetValue(allAuthors), parsed.GetValue(framework), parsed.GetValue(explain), parsed.GetValue(withEvidence), cancel));
+        app.Examples(command, "skillprint scan ~/src/myproject && skillprint status", "skillprint status --explain async", "skillprint status --format json | jq '.topics[] | {id, selfLevel, evidencedLevel, gaps}'", "skillprint status --format json --evidence");
         return command;
     }
 
@@ -65,7 +70,7 @@ internal static class StatusCommand
             "If one is you: 'skillprint person alias EMAIL', or --person EMAIL, or --all-authors.");
     }
 
-    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, string format, string person, bool allAuthors, string? frameworkId, string? explain, CancellationToken cancel)
+    private static async Task<int> RunAsync(CliApp app, ParseResult parsed, string format, string person, bool allAuthors, string? frameworkId, string? explain, bool withEvidence, CancellationToken cancel)
     {
         var framework = FrameworkChoice.Load(app.Context, frameworkId);
         var explained = explain is null ? null : FrameworkChoice.Topic(framework, explain);
@@ -88,7 +93,7 @@ internal static class StatusCommand
         switch (format)
         {
             case "json":
-                app.WriteRaw(StatusJson.Write(status));
+                app.WriteRaw(StatusJson.Write(status, withEvidence));
                 break;
             case "markdown":
                 app.WriteRaw($"# Personal Status: {status.Breadcrumb}\n\n" + MarkdownTable.Write(

@@ -23,12 +23,14 @@ public sealed record EvidenceFilter(
 /// </summary>
 public sealed class EvidenceService(IEvidenceStore store, TimeProvider time)
 {
-    /// <summary>The code hits that count for a person (every email of theirs), or for everyone.</summary>
-    public Task<IReadOnlyList<CodeHit>> CodeHitsAsync(string framework, Person person, bool allAuthors, string? skill = null, bool includeDismissed = false, CancellationToken cancel = default)
+    /// <summary>The code hits that count for a person (every email of theirs), or for everyone;
+    /// <paramref name="withCommits"/>: each hit's commit too (evidence lists show it; the status does not).</summary>
+    public Task<IReadOnlyList<CodeHit>> CodeHitsAsync(
+        string framework, Person person, bool allAuthors, string? skill = null, bool includeDismissed = false, bool withCommits = true, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(person);
         IReadOnlyCollection<string>? authors = allAuthors ? null : person.Emails;
-        return store.ListCodeHitsAsync(new CodeHitQuery(framework, authors, skill, IncludeDismissed: includeDismissed), cancel);
+        return store.ListCodeHitsAsync(new CodeHitQuery(framework, authors, skill, IncludeDismissed: includeDismissed, WithCommits: withCommits), cancel);
     }
 
     public async Task<ListPage<EvidenceEntry>> ListAsync(Framework framework, Person person, EvidenceFilter filter, CancellationToken cancel = default)
@@ -39,7 +41,7 @@ public sealed class EvidenceService(IEvidenceStore store, TimeProvider time)
         var manual = (await store.ListManualEvidenceAsync(person.Id, framework.Id, filter.Topic, cancel))
             .Where(e => filter.Skill is null || string.Equals(e.Skill, filter.Skill, StringComparison.Ordinal))
             .Reverse();
-        var hits = (await CodeHitsAsync(framework.Id, person, filter.AllAuthors, filter.Skill, filter.IncludeDismissed, cancel))
+        var hits = (await CodeHitsAsync(framework.Id, person, filter.AllAuthors, filter.Skill, filter.IncludeDismissed, cancel: cancel))
             .Where(h => filter.Topic is null || string.Equals(h.Topic, filter.Topic, StringComparison.Ordinal));
         var all = hits.Select(h => EvidenceEntry.Of(h, framework)).Concat(manual.Select(e => EvidenceEntry.Of(e, framework))).ToList();
         return new ListPage<EvidenceEntry>(filter.Limit is { } limit ? all.Take(Math.Max(0, limit)).ToList() : all, all.Count);

@@ -54,6 +54,57 @@ public sealed record RoadmapSummary(string Id, string Name, string? Description,
 /// <summary>`roadmap show`: roadmaps stage by stage with the person's progress.</summary>
 public sealed record RoadmapsReport(string Framework, string Person, IReadOnlyList<RoadmapProgress> Roadmaps);
 
+/// <summary>`roadmap mark --format json`: the mark as recorded, how the item shows after it (evidence
+/// can make a skill done whatever its mark), and the progress of every roadmap holding the item.</summary>
+public sealed record MarkReport(string Framework, string Person, string Item, string Name, ProgressStatus Marked, DateTimeOffset At, ItemStatus Shows, IReadOnlyList<RoadmapSummary> Roadmaps)
+{
+    public static MarkReport Of(GrowthData data, MarkItem item, ProgressStatus marked, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(item);
+        var holding = data.Framework.Roadmaps
+            .Where(r => r.Stages.Any(s => s.Skills.Contains(item.Id, StringComparer.Ordinal) || (s.Skills.Count == 0 && s.Topics.Contains(item.Id, StringComparer.Ordinal))))
+            .Select(r => RoadmapProgress.Compute(data.Framework, r, data.Book));
+        return new MarkReport(
+            data.Framework.Id, data.Person.PrimaryEmail, item.Id, item.Name, marked, at, data.Book.Of(item.Id),
+            RoadmapListReport.Of(data.Framework.Id, data.Person.PrimaryEmail, holding).Roadmaps);
+    }
+}
+
+/// <summary>A topic or skill a roadmap mark can be put on: its id and how it is named
+/// ("asyncio.Queue (async.queue)").</summary>
+public sealed record MarkItem(string Id, string Name)
+{
+    /// <summary>A topic id (any case), a skill id, or TOPIC/SKILL (the skill's id, or its id without
+    /// the topic's prefix); ids a framework moved are followed. Null when it names nothing.</summary>
+    public static MarkItem? Find(Framework framework, string text)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(text);
+        var id = framework.Resolve(text.Trim());
+        if (framework.FindSkill(id) is { } skill)
+        {
+            return Of(skill);
+        }
+
+        var slash = id.IndexOf('/', StringComparison.Ordinal);
+        if (slash >= 0)
+        {
+            var inTopic = TopicOf(framework, id[..slash]);
+            var skillId = id[(slash + 1)..].Trim();
+            var found = inTopic?.FindSkill(skillId) ?? inTopic?.FindSkill($"{inTopic.Id}.{skillId}");
+            return found is null ? null : Of(found);
+        }
+
+        return TopicOf(framework, id) is { } topic ? new MarkItem(topic.Id, $"{topic.Name} ({topic.Id})") : null;
+    }
+
+    private static MarkItem Of(Skill skill) => new(skill.Id, $"{skill.Name} ({skill.Id})");
+
+    private static Topic? TopicOf(Framework framework, string id) =>
+        framework.FindTopic(id.Trim()) ?? framework.Topics.FirstOrDefault(t => string.Equals(t.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
 /// <summary>`roadmap next`: what to learn next in a roadmap, for the person's roles.</summary>
 public sealed record NextReport(string Framework, string Person, IReadOnlyList<string> Roles, string Roadmap, IReadOnlyList<NextStep> Steps, IReadOnlyList<BlockedStep> Blocked)
 {

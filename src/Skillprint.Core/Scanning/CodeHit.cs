@@ -42,9 +42,12 @@ public sealed record CodeHit(
 /// <param name="Skill">Only this skill's hits, when given.</param>
 /// <param name="Topic">Only this topic's hits, when given.</param>
 /// <param name="IncludeDismissed">Also the hits their person dismissed (marked so).</param>
+/// <param name="WithCommits">Each hit's commit (<see cref="CodeHit.Commit"/>); the status does
+/// without, which lets the store read a person's hits from an index alone.</param>
 public sealed record CodeHitQuery(
     string Framework,
     IReadOnlyCollection<string>? Authors = null,
     string? Skill = null,
     string? Topic = null,
-    bool IncludeDismissed = false);
+    bool IncludeDismissed = false,
+    bool WithCommits = true);

@@ -7,7 +7,10 @@ namespace Skillprint.Core.Status;
 /// <summary>
 /// Writes a <see cref="PersonalStatus"/> as JSON for scripts, in the shape docs/status-json.md
 /// documents: every key is always present (null when it has no value), keys are camelCase, levels are
-/// their names ("None" included), dates are ISO 8601 with offset.
+/// their names ("None" included), dates are ISO 8601 with offset. A summary by default: each topic's
+/// evidence is counted (<c>evidenceCount</c>) and its items are written only when asked for
+/// (<c>evidence</c> is null otherwise), since a person with thousands of code hits would otherwise
+/// get a page of them with every status.
 /// </summary>
 public static class StatusJson
 {
@@ -17,15 +20,19 @@ public static class StatusJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Write(PersonalStatus status)
+    public static string Write(PersonalStatus status, bool withEvidence = false) => Encoding.UTF8.GetString(WriteBytes(status, withEvidence));
+
+    /// <summary>The JSON as UTF-8 bytes (what an HTTP answer sends).</summary>
+    public static byte[] WriteBytes(PersonalStatus status, bool withEvidence = false)
     {
         using var stream = new MemoryStream();
-        Write(status, stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
+        Write(status, stream, withEvidence);
+        return stream.ToArray();
     }
 
-    public static void Write(PersonalStatus status, Stream stream)
+    public static void Write(PersonalStatus status, Stream stream, bool withEvidence = false)
     {
+        ArgumentNullException.ThrowIfNull(status);
         using var json = new Utf8JsonWriter(stream, Options);
         json.WriteStartObject();
         json.WriteStartObject("framework");
@@ -38,14 +45,14 @@ public static class StatusJson
         json.WriteStartArray("topics");
         foreach (var topic in status.Topics)
         {
-            WriteTopic(json, topic);
+            WriteTopic(json, topic, withEvidence);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static void WriteTopic(Utf8JsonWriter json, TopicStatus topic)
+    private static void WriteTopic(Utf8JsonWriter json, TopicStatus topic, bool withEvidence)
     {
         json.WriteStartObject();
         json.WriteString("id", topic.Id);
@@ -76,13 +83,26 @@ public static class StatusJson
         json.WriteString("evidencedLevel", topic.EvidencedLevel.ToString());
         json.WriteString("level", topic.CurrentLevel.ToString());
         WriteStrength(json, topic.Strength);
-        json.WriteStartArray("evidence");
-        foreach (var item in topic.Evidence)
+        json.WriteStartObject("evidenceCount");
+        var code = topic.Evidence.Count(e => e.Kind == EvidenceKind.Code);
+        json.WriteNumber("manual", topic.Evidence.Count - code);
+        json.WriteNumber("code", code);
+        json.WriteEndObject();
+        if (withEvidence)
         {
-            WriteEvidence(json, item);
+            json.WriteStartArray("evidence");
+            foreach (var item in topic.Evidence)
+            {
+                WriteEvidence(json, item);
+            }
+
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteNull("evidence");
         }
 
-        json.WriteEndArray();
         json.WriteStartArray("activeProjects");
         foreach (var project in topic.ActiveProjects)
         {

@@ -27,7 +27,7 @@ public sealed class StatusService(IEvidenceStore store, TimeProvider time)
         ArgumentNullException.ThrowIfNull(person);
         var now = time.GetUtcNow();
         var manual = (await store.ListManualEvidenceAsync(person.Id, framework.Id, null, cancel)).Select(EvidenceItem.FromManual);
-        var code = (await evidence.CodeHitsAsync(framework.Id, person, allAuthors, cancel: cancel)).Select(hit => hit.ToEvidence(now));
+        var code = (await evidence.CodeHitsAsync(framework.Id, person, allAuthors, withCommits: false, cancel: cancel)).Select(hit => hit.ToEvidence(now));
         return PersonalStatus.Compute(
             framework,
             await store.GetSelfAssessmentsAsync(person.Id, framework.Id, null, cancel),

@@ -41,8 +41,8 @@ internal static class DataEndpoints
     public static void MapData(this IEndpointRouteBuilder api)
     {
         var me = api.MapGroup("/me").RequireWriteChecks();
-        me.MapGet("/status", MyStatusAsync).WithTags("Status").WithSummary("Your status, topic by topic (the JSON of `skillprint status --format json`); ETag and If-None-Match")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapGet("/status", MyStatusAsync).WithTags("Status").WithSummary("Your status, topic by topic (the JSON of `skillprint status --format json`; `?include=evidence`: with every evidence item, as `--evidence`); ETag and If-None-Match")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("/status/explain/{topic}", ExplainAsync).WithTags("Status").WithSummary("Why a topic's level is what it is (`status --explain TOPIC --format json`)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapGet("/evidence", ListEvidenceAsync).WithTags("Evidence").WithSummary("Your evidence, a page at a time (`evidence list --format json` entries)").ProducesProblem(StatusCodes.Status400BadRequest);
@@ -66,34 +66,41 @@ internal static class DataEndpoints
         frameworks.MapGet("/", ListFrameworks).WithSummary("The built-in frameworks");
         frameworks.MapGet("/{id}", ShowFramework).WithSummary("One framework: its topics").ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGrowth();
+
         api.MapGet("/people/{id:long}/status", PersonStatusAsync).WithTags("People").RequireAuthorization(Caller.AdminPolicy).RequireWriteChecks()
             .WithSummary("A person's status (admin)").Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     // --- Status ---------------------------------------------------------------------------
 
-    private static async Task<IResult> MyStatusAsync(HttpContext context, StoreAccess store, TimeProvider time, string? framework = null)
+    private static async Task<IResult> MyStatusAsync(HttpContext context, StoreAccess store, TimeProvider time, string? framework = null, string? include = null)
     {
         var person = await MeAsync(context, store);
-        return await StatusOfAsync(context, store, time, person, framework);
+        return await StatusOfAsync(context, store, time, person, framework, include);
     }
 
-    private static async Task<IResult> PersonStatusAsync(long id, HttpContext context, StoreAccess store, TimeProvider time, string? framework = null)
+    private static async Task<IResult> PersonStatusAsync(long id, HttpContext context, StoreAccess store, TimeProvider time, string? framework = null, string? include = null)
     {
         var person = await store.Store().GetPersonAsync(new PersonId(id), context.RequestAborted);
-        return person is null ? NotFound($"there is no person {id}") : await StatusOfAsync(context, store, time, person, framework);
+        return person is null ? NotFound($"there is no person {id}") : await StatusOfAsync(context, store, time, person, framework, include);
     }
 
-    private static async Task<IResult> StatusOfAsync(HttpContext context, StoreAccess store, TimeProvider time, Person person, string? frameworkId)
+    private static async Task<IResult> StatusOfAsync(HttpContext context, StoreAccess store, TimeProvider time, Person person, string? frameworkId, string? include)
     {
         if (Framework(frameworkId) is not { } framework)
         {
             return UnknownFramework(frameworkId);
         }
 
+        if (include is not (null or "evidence"))
+        {
+            return BadRequest($"include: '{include}' is not 'evidence' (the only part of the status left out by default)");
+        }
+
+        var withEvidence = include is not null;
         var status = await new StatusService(store.Store(), time).ComputeAsync(framework, person, cancel: context.RequestAborted);
-        var body = StatusJson.Write(status);
-        var tag = ETagOf(body);
+        var tag = ETagOf(status, withEvidence);
         context.Response.Headers.ETag = tag;
         context.Response.Headers.CacheControl = "private, no-cache";
         var match = context.Request.Headers.IfNoneMatch.ToString();
@@ -102,16 +109,14 @@ internal static class DataEndpoints
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return Results.Text(body, "application/json", Encoding.UTF8);
+        return Results.Bytes(StatusJson.WriteBytes(status, withEvidence), "application/json; charset=utf-8");
     }
 
-    /// <summary>The status's entity tag: a hash of its JSON without <c>generatedAt</c> (the time of
-    /// the answer, which changes on every request while the status does not).</summary>
-    internal static string ETagOf(string statusJson)
+    /// <summary>The status's entity tag: a hash of its JSON with <c>generatedAt</c> held still (the
+    /// time of the answer, which changes on every request while the status does not).</summary>
+    internal static string ETagOf(PersonalStatus status, bool withEvidence)
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(statusJson)!.AsObject();
-        node.Remove("generatedAt");
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(node.ToJsonString()));
+        var hash = SHA256.HashData(StatusJson.WriteBytes(status with { GeneratedAt = DateTimeOffset.UnixEpoch }, withEvidence));
         return "\"" + Convert.ToHexStringLower(hash)[..32] + "\"";
     }
 
@@ -339,13 +344,13 @@ internal static class DataEndpoints
 
     /// <summary>A built-in framework by id ("python" when none is given); null for any other value,
     /// which never reaches the file system.</summary>
-    private static Framework? Framework(string? id)
+    internal static Framework? Framework(string? id)
     {
         var name = string.IsNullOrEmpty(id) ? "python" : id;
         return BuiltInFrameworks.Names.Contains(name, StringComparer.Ordinal) ? BuiltInFrameworks.Load(name).Framework : null;
     }
 
-    private static async Task<Person> MeAsync(HttpContext context, StoreAccess store)
+    internal static async Task<Person> MeAsync(HttpContext context, StoreAccess store)
     {
         var caller = Caller.Of(context.User);
         return await store.Store().GetPersonAsync(new PersonId(caller.PersonId), context.RequestAborted)
@@ -394,12 +399,12 @@ internal static class DataEndpoints
         }
     }
 
-    private static ProblemHttpResult BadRequest(string detail) =>
+    internal static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid value", detail: detail);
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
-    private static ProblemHttpResult UnknownFramework(string? id) =>
+    internal static ProblemHttpResult UnknownFramework(string? id) =>
         NotFound($"there is no built-in framework '{id}'; frameworks: {string.Join(", ", BuiltInFrameworks.Names)}");
 }

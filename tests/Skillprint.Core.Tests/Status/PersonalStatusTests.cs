@@ -122,7 +122,7 @@ public sealed class PersonalStatusTests
             [Manual(7, "async", "async.gather", "https://example.com", "talk", daysAgo: 1)],
             Clock);
 
-        using var json = JsonDocument.Parse(StatusJson.Write(status));
+        using var json = JsonDocument.Parse(StatusJson.Write(status, withEvidence: true));
         var root = json.RootElement;
         root.GetProperty("framework").GetProperty("id").GetString().ShouldBe("python");
         root.GetProperty("generatedAt").GetDateTimeOffset().ShouldBe(Now);
@@ -132,7 +132,7 @@ public sealed class PersonalStatusTests
         async.EnumerateObject().Select(p => p.Name).ShouldBe(
         [
             "id", "name", "relevance", "tracks", "selfLevel", "selfNote", "selfAssessedAt", "assessments",
-            "evidencedLevel", "level", "strength", "evidence", "activeProjects", "gaps",
+            "evidencedLevel", "level", "strength", "evidenceCount", "evidence", "activeProjects", "gaps",
         ]);
         var strength = async.GetProperty("strength");
         strength.EnumerateObject().Select(p => p.Name).ShouldBe(["skills", "deep", "places", "files", "repositories", "first", "last"]);
@@ -162,5 +162,24 @@ public sealed class PersonalStatusTests
         gap.GetProperty("alternatives").GetArrayLength().ShouldBe(0);
         topics[2].GetProperty("selfLevel").GetString().ShouldBe("None");
         topics[2].GetProperty("selfNote").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public void The_json_counts_the_evidence_and_lists_it_only_when_asked()
+    {
+        var status = PersonalStatus.Compute(
+            Framework(),
+            [],
+            [Manual(7, "async", "async.gather", null, "talk", daysAgo: 1), Manual(8, "async", null, null, "course", daysAgo: 3)],
+            Clock);
+
+        using var summary = JsonDocument.Parse(StatusJson.Write(status));
+        var async = summary.RootElement.GetProperty("topics")[1];
+        async.GetProperty("evidence").ValueKind.ShouldBe(JsonValueKind.Null, "the summary leaves the items out");
+        async.GetProperty("evidenceCount").GetProperty("manual").GetInt32().ShouldBe(2);
+        async.GetProperty("evidenceCount").GetProperty("code").GetInt32().ShouldBe(0);
+        using var full = JsonDocument.Parse(StatusJson.Write(status, withEvidence: true));
+        full.RootElement.GetProperty("topics")[1].GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("note").GetString()).ShouldBe(["talk", "course"]);
+        full.RootElement.GetProperty("topics")[1].GetProperty("evidenceCount").GetProperty("manual").GetInt32().ShouldBe(2);
     }
 }
