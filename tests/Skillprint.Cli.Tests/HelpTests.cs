@@ -41,7 +41,7 @@ public sealed class HelpTests : IDisposable
             ["", "scan", "framework", "framework show", "framework validate", "assess", "evidence", "evidence add", "evidence list", "evidence dismiss", "evidence restore", "evidence remove", "status", "export", "export markdown", "person", "person list", "person alias", "person unalias", "repo", "repo list", "repo remove", "import", "parse",
                 "role", "role list", "role show", "role set", "role unset", "gaps",
                 "roadmap", "roadmap list", "roadmap show", "roadmap mark", "roadmap next",
-                "practice", "practice review", "practice due", "practice stats", "history", "db", "db migrate", "db check", "serve", "user", "user add", "user list", "token", "token create", "token list", "token revoke"],
+                "practice", "practice review", "practice due", "practice stats", "history", "db", "db migrate", "db check", "serve", "user", "user add", "user list", "token", "token create", "token list", "token revoke", "login", "logout"],
             ignoreOrder: true);
     }
 
