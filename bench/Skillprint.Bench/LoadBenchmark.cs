@@ -161,7 +161,7 @@ internal static partial class LoadBenchmark
         var tokens = new List<string>();
         foreach (var id in connection.Query<long>("SELECT id FROM persons ORDER BY id"))
         {
-            tokens.Add(accounts.CreateTokenAsync(id, "load", TokenScope.Read, 1, CancellationToken.None).GetAwaiter().GetResult().Secret);
+            tokens.Add(accounts.CreateTokenAsync(new Skillprint.Core.People.PersonId(id), "load", TokenScope.Read, 1, CancellationToken.None).GetAwaiter().GetResult().Secret);
         }
 
         return tokens;

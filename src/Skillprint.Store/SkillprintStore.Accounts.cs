@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Skillprint.Store.Engines;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.People;
 
 namespace Skillprint.Store;
 
@@ -55,7 +56,7 @@ public sealed partial class SkillprintStore : IAccountStore
                     new { personId, role = RoleText(role), passwordHash, mustChangePassword, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancellation));
-                return added == 0 ? null : (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId }, cancellation))?.Account;
+                return added == 0 ? null : (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId = personId.Value }, cancellation))?.Account;
             },
             cancellation);
     }
@@ -68,8 +69,8 @@ public sealed partial class SkillprintStore : IAccountStore
             cancellation);
     }
 
-    public async Task<Account?> GetUserAsync(long personId, CancellationToken cancellation) =>
-        (await ReadAsync(db => LoadAccountAsync(db.Connection, null, "u.person_id = @personId", new { personId }, cancellation), cancellation))?.Account;
+    public async Task<Account?> GetUserAsync(PersonId personId, CancellationToken cancellation) =>
+        (await ReadAsync(db => LoadAccountAsync(db.Connection, null, "u.person_id = @personId", new { personId = personId.Value }, cancellation), cancellation))?.Account;
 
     public Task<IReadOnlyList<Account>> ListUsersAsync(CancellationToken cancellation) =>
         ReadAsync<IReadOnlyList<Account>>(
@@ -82,7 +83,7 @@ public sealed partial class SkillprintStore : IAccountStore
             },
             cancellation);
 
-    public Task<Account> RecordFailedSignInAsync(long personId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellation) =>
+    public Task<Account> RecordFailedSignInAsync(PersonId personId, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellation) =>
         WriteAsync(
             async (db, transaction) =>
             {
@@ -94,24 +95,24 @@ public sealed partial class SkillprintStore : IAccountStore
                         failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @maxFailures THEN 0 ELSE failed_sign_ins + 1 END
                     WHERE person_id = @personId
                     """,
-                    new { personId, maxFailures, lockUntil = db.Time(lockUntil) },
+                    new { personId = personId.Value, maxFailures, lockUntil = db.Time(lockUntil) },
                     transaction,
                     cancellationToken: cancellation));
-                return (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId }, cancellation))?.Account
+                return (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId = personId.Value }, cancellation))?.Account
                     ?? throw new StoreException(StoreFault.InvalidInput, $"person {personId} is not a user");
             },
             cancellation);
 
-    public Task RecordSignInAsync(long personId, CancellationToken cancellation) =>
+    public Task RecordSignInAsync(PersonId personId, CancellationToken cancellation) =>
         WriteAsync(
             (db, transaction) => db.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE person_id = @personId",
-                new { personId },
+                new { personId = personId.Value },
                 transaction,
                 cancellationToken: cancellation)),
             cancellation);
 
-    public Task SetPasswordAsync(long personId, string passwordHash, bool mustChangePassword, CancellationToken cancellation) =>
+    public Task SetPasswordAsync(PersonId personId, string passwordHash, bool mustChangePassword, CancellationToken cancellation) =>
         WriteAsync(
             (db, transaction) => db.Connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -119,12 +120,12 @@ public sealed partial class SkillprintStore : IAccountStore
                     failed_sign_ins = 0, locked_until = NULL
                 WHERE person_id = @personId
                 """,
-                new { personId, passwordHash, mustChangePassword },
+                new { personId = personId.Value, passwordHash, mustChangePassword },
                 transaction,
                 cancellationToken: cancellation)),
             cancellation);
 
-    public Task<AccessToken> AddTokenAsync(long personId, string name, TokenScope scope, string secretHash, string prefix, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation) =>
+    public Task<AccessToken> AddTokenAsync(PersonId personId, string name, TokenScope scope, string secretHash, string prefix, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation) =>
         WriteAsync(
             async (db, transaction) =>
             {
@@ -134,16 +135,16 @@ public sealed partial class SkillprintStore : IAccountStore
                     VALUES (@personId, @name, @scope, @secretHash, @prefix, @at, @expiresAt)
                     RETURNING id
                     """,
-                    new { personId, name, scope = ScopeText(scope), secretHash, prefix, at = db.Time(at), expiresAt = db.Time(expiresAt) },
+                    new { personId = personId.Value, name, scope = ScopeText(scope), secretHash, prefix, at = db.Time(at), expiresAt = db.Time(expiresAt) },
                     transaction,
                     cancellationToken: cancellation));
                 return (await LoadTokensAsync(db.Connection, transaction, "t.id = @id", new { id }, cancellation)).Single();
             },
             cancellation);
 
-    public Task<IReadOnlyList<AccessToken>> ListTokensAsync(long? personId, CancellationToken cancellation) =>
+    public Task<IReadOnlyList<AccessToken>> ListTokensAsync(PersonId? personId, CancellationToken cancellation) =>
         ReadAsync(
-            db => LoadTokensAsync(db.Connection, null, "(@personId IS NULL OR t.person_id = @personId)", new { personId }, cancellation),
+            db => LoadTokensAsync(db.Connection, null, "(@personId IS NULL OR t.person_id = @personId)", new { personId = personId?.Value }, cancellation),
             cancellation);
 
     public async Task<TokenHolder?> UseTokenAsync(string secretHash, DateTimeOffset at, CancellationToken cancellation)
@@ -158,7 +159,7 @@ public sealed partial class SkillprintStore : IAccountStore
                     return null;
                 }
 
-                var account = await LoadAccountAsync(db.Connection, null, "u.person_id = @PersonId", new { tokens[0].PersonId }, cancellation);
+                var account = await LoadAccountAsync(db.Connection, null, "u.person_id = @PersonId", new { PersonId = tokens[0].PersonId.Value }, cancellation);
                 return account is null ? null : new TokenHolder(account.Account, tokens[0]);
             },
             cancellation);
@@ -178,13 +179,13 @@ public sealed partial class SkillprintStore : IAccountStore
         return found with { Token = found.Token with { LastUsedAt = StoredTime.Normalize(at) } };
     }
 
-    public Task<AccessToken?> RevokeTokenAsync(long tokenId, long? ownerId, DateTimeOffset at, CancellationToken cancellation) =>
+    public Task<AccessToken?> RevokeTokenAsync(long tokenId, PersonId? ownerId, DateTimeOffset at, CancellationToken cancellation) =>
         WriteAsync(
             async (db, transaction) =>
             {
                 var changed = await db.Connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE access_tokens SET revoked_at = COALESCE(revoked_at, @at) WHERE id = @tokenId AND (@ownerId IS NULL OR person_id = @ownerId)",
-                    new { tokenId, ownerId, at = db.Time(at) },
+                    new { tokenId, ownerId = ownerId?.Value, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancellation));
                 return changed == 0 ? null : (await LoadTokensAsync(db.Connection, transaction, "t.id = @tokenId", new { tokenId }, cancellation)).Single();
@@ -251,7 +252,7 @@ public sealed partial class SkillprintStore : IAccountStore
 
         public AccountCredentials ToAccount() => new(
             new Account(
-                PersonId,
+                new PersonId(PersonId),
                 Email,
                 Role switch
                 {
@@ -290,7 +291,7 @@ public sealed partial class SkillprintStore : IAccountStore
 
         public AccessToken ToToken() => new(
             Id,
-            PersonId,
+            new PersonId(PersonId),
             Email,
             Name,
             Scope switch

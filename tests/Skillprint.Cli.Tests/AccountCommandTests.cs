@@ -19,6 +19,7 @@ public sealed partial class AccountCommandTests : IDisposable
         OneTimePassword().Match(added.Out).Groups[1].Value.Length.ShouldBe(20, added.Out);
         var list = cli.RunOk("user", "list", "--format", "json").Json;
         list[0].GetProperty("email").GetString().ShouldBe("ada@example.org");
+        list[0].GetProperty("personId").GetInt64().ShouldBe(1, "a person id is a plain number in JSON");
         list[0].GetProperty("role").GetString().ShouldBe("Admin");
         list[0].GetProperty("mustChangePassword").GetBoolean().ShouldBeTrue();
         list[0].TryGetProperty("passwordHash", out _).ShouldBeFalse("no secret is listed");

@@ -155,7 +155,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     /// <summary>The people of the matrix: an admin, a member (Ada) and another member (Bob), each
     /// with a write token; a fresh token of someone's for each request that revokes one.</summary>
-    private sealed class World(ServerFactory server, Account admin, Account ada, Account bob, IReadOnlyDictionary<long, string> tokens) : IDisposable
+    private sealed class World(ServerFactory server, Account admin, Account ada, Account bob, IReadOnlyDictionary<Core.People.PersonId, string> tokens) : IDisposable
     {
         public ServerFactory Server { get; } = server;
 
@@ -164,7 +164,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             var admin = await server.AddUserAsync("admin@example.org", AccountRole.Admin);
             var ada = await server.AddUserAsync("ada@example.org", AccountRole.Member);
             var bob = await server.AddUserAsync("bob@example.org", AccountRole.Member);
-            var tokens = new Dictionary<long, string>();
+            var tokens = new Dictionary<Core.People.PersonId, string>();
             foreach (var account in (Account[])[admin, ada, bob])
             {
                 tokens[account.PersonId] = await server.TokenAsync(account.PersonId, TokenScope.Write);
@@ -193,13 +193,13 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
         /// <summary>The person a route with a person id names: Ada, the member, for everyone but a
         /// member on another's data, who names Bob.</summary>
-        public long SubjectOf(Actor actor) => actor == Actor.MemberOthers ? bob.PersonId : ada.PersonId;
+        public Core.People.PersonId SubjectOf(Actor actor) => actor == Actor.MemberOthers ? bob.PersonId : ada.PersonId;
 
         /// <summary>New manual evidence (removed when asked) whose change the actor asks for: Ada's,
         /// or Bob's for a member on another's data. The admin's /me routes must not reach Ada's.</summary>
         public async Task<string> SpareEvidenceOfAsync(Actor actor, bool removed)
         {
-            var owner = new Core.People.PersonId(SubjectOf(actor));
+            var owner = SubjectOf(actor);
             using var store = Store.SkillprintStore.OpenExisting(Server.Store);
             var now = DateTimeOffset.UtcNow;
             var id = await store.AddManualEvidenceAsync(owner, new Core.Status.ManualEvidence(0, "", "python", "async", null, null, "spare", now));

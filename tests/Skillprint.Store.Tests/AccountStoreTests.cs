@@ -38,9 +38,9 @@ public abstract class AccountStoreTests : IDisposable
         var bob = await store.AddUserAsync(Bob, AccountRole.Member, "hash-3", mustChangePassword: false, Monday, default);
 
         ada.ShouldNotBeNull();
-        ada.ShouldBe(new Account(store.FindPerson(Ada)!.Id.Value, Ada, AccountRole.Admin, true, 0, null, Monday));
+        ada.ShouldBe(new Account(store.FindPerson(Ada)!.Id, Ada, AccountRole.Admin, true, 0, null, Monday));
         again.ShouldBeNull("a person is a user once");
-        bob.ShouldNotBeNull().PersonId.ShouldBe(store.FindPerson(Bob)!.Id.Value, "an unknown email becomes a person");
+        bob.ShouldNotBeNull().PersonId.ShouldBe(store.FindPerson(Bob)!.Id, "an unknown email becomes a person");
         var byOtherEmail = await store.FindUserAsync("ada@work.example.org", default);
         byOtherEmail.ShouldNotBeNull().Account.ShouldBe(ada);
         byOtherEmail.PasswordHash.ShouldBe("hash-1");

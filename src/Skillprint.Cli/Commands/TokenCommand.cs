@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.People;
 using Spectre.Console;
 
 namespace Skillprint.Cli.Commands;
@@ -78,7 +79,7 @@ internal static class TokenCommand
         {
             using var store = app.OpenStore(parsed);
             var service = new AccountService(store, app.Context.Time);
-            long? owner = null;
+            PersonId? owner = null;
             if (!parsed.GetValue(all))
             {
                 var email = app.Person(parsed, person);

@@ -91,7 +91,7 @@ internal static class UserCommand
             {
                 var state = user.LockedUntil > now ? $"locked until {user.LockedUntil:yyyy-MM-dd HH:mm} UTC"
                     : user.MustChangePassword ? "one-time password" : "active";
-                table.AddRow(new Text(user.PersonId.ToString(CultureInfo.InvariantCulture)), new Text(user.Email), new Text(Accounts.RoleName(user.Role)), new Text(state));
+                table.AddRow(new Text(user.PersonId.ToString()), new Text(user.Email), new Text(Accounts.RoleName(user.Role)), new Text(state));
             }
 
             app.Context.Out.Write(table);

@@ -1,3 +1,5 @@
+using Skillprint.Core.People;
+
 namespace Skillprint.Core.Accounts;
 
 /// <summary>What a user may do on the server: a member reads and changes their own data; an admin
@@ -18,7 +20,7 @@ public enum TokenScope
 /// <summary>A person who can sign in to the server: their id and primary email, role, and the
 /// state of their sign-ins (failures in a row, locked until when). No secret is in it.</summary>
 public sealed record Account(
-    long PersonId,
+    PersonId PersonId,
     string Email,
     AccountRole Role,
     bool MustChangePassword,
@@ -33,7 +35,7 @@ public sealed record AccountCredentials(Account Account, string PasswordHash);
 /// <paramref name="Prefix"/> is the secret's first characters, to tell tokens apart.</summary>
 public sealed record AccessToken(
     long Id,
-    long PersonId,
+    PersonId PersonId,
     string Email,
     string Name,
     TokenScope Scope,

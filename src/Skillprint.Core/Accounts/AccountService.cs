@@ -1,3 +1,5 @@
+using Skillprint.Core.People;
+
 namespace Skillprint.Core.Accounts;
 
 /// <summary>Why an account operation was refused.</summary>
@@ -55,7 +57,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
 
     public Task<IReadOnlyList<Account>> ListUsersAsync(CancellationToken cancellation) => store.ListUsersAsync(cancellation);
 
-    public Task<Account?> GetUserAsync(long personId, CancellationToken cancellation) => store.GetUserAsync(personId, cancellation);
+    public Task<Account?> GetUserAsync(PersonId personId, CancellationToken cancellation) => store.GetUserAsync(personId, cancellation);
 
     public async Task<SignInResult> SignInAsync(string email, string password, CancellationToken cancellation)
     {
@@ -88,7 +90,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
     }
 
     /// <summary>Changes the password of a signed-in user, who proves it with the current one.</summary>
-    public async Task<bool> ChangePasswordAsync(long personId, string current, string replacement, CancellationToken cancellation)
+    public async Task<bool> ChangePasswordAsync(PersonId personId, string current, string replacement, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(replacement);
@@ -104,7 +106,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
         return true;
     }
 
-    public async Task<CreatedToken> CreateTokenAsync(long personId, string name, TokenScope scope, int? expiresInDays, CancellationToken cancellation)
+    public async Task<CreatedToken> CreateTokenAsync(PersonId personId, string name, TokenScope scope, int? expiresInDays, CancellationToken cancellation)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length is 0 or > 100)
@@ -137,7 +139,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
         return new CreatedToken(token, secret);
     }
 
-    public Task<IReadOnlyList<AccessToken>> ListTokensAsync(long? personId, CancellationToken cancellation) =>
+    public Task<IReadOnlyList<AccessToken>> ListTokensAsync(PersonId? personId, CancellationToken cancellation) =>
         store.ListTokensAsync(personId, cancellation);
 
     /// <summary>Who a bearer secret speaks for, or null when it is no active token.</summary>
@@ -152,7 +154,7 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
     }
 
     /// <summary>Revokes a token of <paramref name="ownerId"/>'s (any token when null: an admin).</summary>
-    public async Task<AccessToken> RevokeTokenAsync(long tokenId, long? ownerId, CancellationToken cancellation) =>
+    public async Task<AccessToken> RevokeTokenAsync(long tokenId, PersonId? ownerId, CancellationToken cancellation) =>
         await store.RevokeTokenAsync(tokenId, ownerId, time.GetUtcNow(), cancellation)
             ?? throw new AccountException(AccountProblem.NotFound, $"there is no token {tokenId}" + (ownerId is null ? "" : " of yours"));
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.People;
 
 namespace Skillprint.Server.Auth;
 
@@ -15,7 +16,7 @@ public enum CallerVia
 }
 
 /// <summary>Who is calling: the person, their role, how they signed in, and what they may change.</summary>
-public sealed record Caller(long PersonId, string Email, AccountRole Role, CallerVia Via, TokenScope Scope)
+public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, CallerVia Via, TokenScope Scope)
 {
     public const string CookieScheme = "Cookie";
     public const string BearerScheme = "Bearer";
@@ -33,7 +34,7 @@ public sealed record Caller(long PersonId, string Email, AccountRole Role, Calle
         ArgumentNullException.ThrowIfNull(account);
         var claims = new List<Claim>
         {
-            new(ClaimTypes.NameIdentifier, account.PersonId.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.NameIdentifier, account.PersonId.ToString()),
             new(ClaimTypes.Email, account.Email),
             new(ClaimTypes.Role, account.Role == AccountRole.Admin ? "admin" : "member"),
             new(ViaClaim, via.ToString()),
@@ -53,7 +54,7 @@ public sealed record Caller(long PersonId, string Email, AccountRole Role, Calle
         ArgumentNullException.ThrowIfNull(user);
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("the request is not authenticated");
         return new Caller(
-            long.Parse(id, CultureInfo.InvariantCulture),
+            new PersonId(long.Parse(id, CultureInfo.InvariantCulture)),
             user.FindFirstValue(ClaimTypes.Email) ?? "",
             user.IsInRole("admin") ? AccountRole.Admin : AccountRole.Member,
             Enum.Parse<CallerVia>(user.FindFirstValue(ViaClaim) ?? nameof(CallerVia.Token)),

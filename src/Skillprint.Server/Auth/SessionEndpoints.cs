@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.People;
 using Skillprint.Server.Hosting;
 
 namespace Skillprint.Server.Auth;
@@ -10,7 +11,7 @@ namespace Skillprint.Server.Auth;
 public sealed record SignInRequest(string? Email, string? Password);
 
 /// <summary>The signed-in session: who, and the antiforgery token for writes made with the cookie.</summary>
-public sealed record SessionInfo(long PersonId, string Email, AccountRole Role, bool MustChangePassword, string? CsrfToken);
+public sealed record SessionInfo(PersonId PersonId, string Email, AccountRole Role, bool MustChangePassword, string? CsrfToken);
 
 /// <summary>The body of a password change.</summary>
 public sealed record PasswordChange(string? Current, string? Replacement);

@@ -217,7 +217,7 @@ internal static class DataEndpoints
         }
 
         var caller = Caller.Of(context.User);
-        var result = (await change(new EvidenceService(store.Store(), time), new PersonId(caller.PersonId), [reference])).Single();
+        var result = (await change(new EvidenceService(store.Store(), time), caller.PersonId, [reference])).Single();
         return result.Outcome switch
         {
             EvidenceOutcome.NotFound or EvidenceOutcome.NotYours => NotFound($"there is no evidence {reference} of yours"),
@@ -238,7 +238,7 @@ internal static class DataEndpoints
         }
 
         var caller = Caller.Of(context.User);
-        return TypedResults.Ok(await store.Store().GetSelfAssessmentsAsync(new PersonId(caller.PersonId), fw.Id, topic, context.RequestAborted));
+        return TypedResults.Ok(await store.Store().GetSelfAssessmentsAsync(caller.PersonId, fw.Id, topic, context.RequestAborted));
     }
 
     private static async Task<IResult> AssessAsync(NewAssessment body, HttpContext context, StoreAccess store, TimeProvider time, string? framework = null)
@@ -353,7 +353,7 @@ internal static class DataEndpoints
     internal static async Task<Person> MeAsync(HttpContext context, StoreAccess store)
     {
         var caller = Caller.Of(context.User);
-        return await store.Store().GetPersonAsync(new PersonId(caller.PersonId), context.RequestAborted)
+        return await store.Store().GetPersonAsync(caller.PersonId, context.RequestAborted)
             ?? throw new StoreException(StoreFault.InvalidInput, $"person {caller.PersonId} is gone");
     }
 

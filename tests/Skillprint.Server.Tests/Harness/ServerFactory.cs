@@ -50,7 +50,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     public const string Password = "a-long-password-1";
 
-    public async Task<string> TokenAsync(long personId, TokenScope scope)
+    public async Task<string> TokenAsync(Core.People.PersonId personId, TokenScope scope)
     {
         using var store = SkillprintStore.OpenExisting(Store);
         return (await new AccountService(store, TimeProvider.System).CreateTokenAsync(personId, "test", scope, null, default)).Secret;
