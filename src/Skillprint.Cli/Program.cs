@@ -122,6 +122,7 @@ public static class Program
         root.Add(ServeCommand.Create(app));
         root.Add(UserCommand.Create(app));
         root.Add(TokenCommand.Create(app));
+        root.Add(TeamCommand.Create(app));
         app.Examples(root, "skillprint scan ~/src/myproject && skillprint status", "skillprint assess async intermediate --note \"FastAPI services\"", "skillprint framework show python --topic async");
         return root;
     }

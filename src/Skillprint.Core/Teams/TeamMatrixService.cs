@@ -1,0 +1,38 @@
+using Skillprint.Core.Evidence;
+using Skillprint.Core.Frameworks;
+using Skillprint.Core.People;
+using Skillprint.Core.Status;
+
+namespace Skillprint.Core.Teams;
+
+/// <summary>Who reads a team's matrix: a person (by id) or an admin, who reads every team's.</summary>
+public sealed record MatrixReader(PersonId Person, bool IsAdmin)
+{
+    /// <summary>The CLI on its own store: it reads everything, as an admin does.</summary>
+    public static MatrixReader Local { get; } = new(PersonId.None, true);
+}
+
+/// <summary>
+/// The team matrix as a reader may see it: an admin and the team's managers the full view, its
+/// members the levels only; anyone else finds no such team (the store's query checks it).
+/// </summary>
+public sealed class TeamMatrixService(ITeamStore teams, IPeopleStore people, IEvidenceStore evidence, TimeProvider time)
+{
+    private readonly StatusService status = new(evidence, time);
+
+    public async Task<TeamMatrix> ComputeAsync(Framework framework, long teamId, MatrixReader reader, Role? role, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(reader);
+        var team = await new TeamService(teams, people, time).GetAsync(teamId, reader.IsAdmin ? null : reader.Person, cancel);
+        var view = reader.IsAdmin || team.Managers.Any(m => m.Person == reader.Person) ? MatrixView.Full : MatrixView.Levels;
+        var standings = new List<MemberStanding>(team.Members.Count);
+        foreach (var member in team.Members)
+        {
+            var person = await people.GetPersonAsync(member.Person, cancel) ?? Person.Unsaved(member.Email);
+            standings.Add(new MemberStanding(member, await status.ComputeAsync(framework, person, cancel: cancel)));
+        }
+
+        return TeamMatrix.Build(framework, team, standings, role, view, time.GetUtcNow());
+    }
+}
