@@ -6,6 +6,7 @@ using Skillprint.Server.Auth;
 using Skillprint.Server.Data;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
+using Skillprint.Server.Teams;
 
 namespace Skillprint.Server;
 
@@ -28,6 +29,7 @@ public static class ServerApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreFaultHandler>();
         builder.Services.AddExceptionHandler<AccountFaultHandler>();
+        builder.Services.AddExceptionHandler<TeamFaultHandler>();
         // The same JSON as the CLI's --format json: camelCase names, enums by name.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSkillprintAuth(settings);
@@ -70,6 +72,7 @@ public static class ServerApp
         api.MapSession();
         api.MapAccounts();
         api.MapData();
+        api.MapTeams();
         return app;
     }
 }

@@ -338,7 +338,7 @@ internal static class DataEndpoints
 
     /// <summary>A built-in framework by id ("python" when none is given); null for any other value,
     /// which never reaches the file system.</summary>
-    private static Framework? Framework(string? id)
+    internal static Framework? Framework(string? id)
     {
         var name = string.IsNullOrEmpty(id) ? "python" : id;
         return BuiltInFrameworks.Names.Contains(name, StringComparer.Ordinal) ? BuiltInFrameworks.Load(name).Framework : null;
@@ -393,12 +393,12 @@ internal static class DataEndpoints
         }
     }
 
-    private static ProblemHttpResult BadRequest(string detail) =>
+    internal static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid value", detail: detail);
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
-    private static ProblemHttpResult UnknownFramework(string? id) =>
+    internal static ProblemHttpResult UnknownFramework(string? id) =>
         NotFound($"there is no built-in framework '{id}'; frameworks: {string.Join(", ", BuiltInFrameworks.Names)}");
 }
