@@ -101,7 +101,7 @@ internal static partial class LoadBenchmark
 
     /// <summary>Seeds the store (when it does not hold these numbers yet) and returns one read
     /// token per person.</summary>
-    private static IReadOnlyList<string> Seed(StoreLocation location, Framework framework, int people, int hits, TextWriter output)
+    internal static IReadOnlyList<string> Seed(StoreLocation location, Framework framework, int people, int hits, TextWriter output)
     {
         // The store's own schema first (as `skillprint db migrate` makes it), then the bulk rows in SQL.
         SkillprintStore.Open(location).Dispose();
@@ -167,13 +167,13 @@ internal static partial class LoadBenchmark
         return tokens;
     }
 
-    private sealed record Server(WebApplication App, string Address) : IDisposable
+    internal sealed record Server(WebApplication App, string Address) : IDisposable
     {
         public void Dispose() => App.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>The server as `skillprint serve` builds it, on a free loopback port.</summary>
-    private static Server StartServer(string pg)
+    internal static Server StartServer(string pg)
     {
         var app = ServerApp.Build([], builder =>
         {
@@ -203,9 +203,9 @@ internal static partial class LoadBenchmark
         return text.ToString();
     }
 
-    private sealed record WrkResult(double RequestsPerSecond, double P50, double P99, long Errors);
+    internal sealed record WrkResult(double RequestsPerSecond, double P50, double P99, long Errors);
 
-    private static WrkResult Wrk(string url, string? script, int seconds, int connections)
+    internal static WrkResult Wrk(string url, string? script, int seconds, int connections)
     {
         var start = new ProcessStartInfo("/usr/bin/wrk")
         {

@@ -52,12 +52,17 @@ public static class Program
             return LoadBenchmark.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "teams", StringComparison.Ordinal))
+        {
+            return TeamsBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "levels", StringComparison.Ordinal))
         {
             return LevelCalibration.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | startup [--cli PATH] [--runs N] [--corpus DIR] | memory [--cli PATH] [--files N] | load --pg CONNECTION [--people N] [--hits N] [--seconds S] [--connections C] | levels --clones DIR");
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | startup [--cli PATH] [--runs N] [--corpus DIR] | memory [--cli PATH] [--files N] | load --pg CONNECTION [--people N] [--hits N] [--seconds S] [--connections C] | teams --pg CONNECTION [--people N] [--hits N] [--teams N] [--seconds S] [--connections C] | levels --clones DIR");
         return 2;
     }
 }

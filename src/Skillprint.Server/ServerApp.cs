@@ -7,6 +7,7 @@ using Skillprint.Server.Data;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
 using Skillprint.Server.Web;
+using Skillprint.Server.Teams;
 
 namespace Skillprint.Server;
 
@@ -29,6 +30,7 @@ public static class ServerApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<StoreFaultHandler>();
         builder.Services.AddExceptionHandler<AccountFaultHandler>();
+        builder.Services.AddExceptionHandler<TeamFaultHandler>();
         // The same JSON as the CLI's --format json: camelCase names, enums by name.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSkillprintAuth(settings);
@@ -76,6 +78,7 @@ public static class ServerApp
         api.MapAccounts();
         api.MapData();
         app.MapSkillprintPages();
+        api.MapTeams();
         return app;
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
 {
     /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
     internal static readonly string[] PersonTables =
-        ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens"];
+        ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens", "team_people"];
 
     private readonly StoreLocation location;
 
@@ -157,6 +157,7 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                     return new EmailClaim(ClaimOutcome.Refused, await LoadPersonAsync(db, personId, transaction), owner, held);
                 }
 
+                await DropSharedTeamPlacesAsync(db, personId, otherId.Value, transaction);
                 foreach (var table in PersonTables)
                 {
                     await connection.ExecuteAsync(

@@ -41,7 +41,8 @@ public sealed class HelpTests : IDisposable
             ["", "scan", "framework", "framework show", "framework validate", "assess", "evidence", "evidence add", "evidence list", "evidence dismiss", "evidence restore", "evidence remove", "status", "export", "export markdown", "export profile", "person", "person list", "person alias", "person unalias", "repo", "repo list", "repo remove", "import", "parse",
                 "role", "role list", "role show", "role set", "role unset", "gaps",
                 "roadmap", "roadmap list", "roadmap show", "roadmap mark", "roadmap next",
-                "practice", "practice review", "practice due", "practice stats", "history", "db", "db migrate", "db check", "serve", "user", "user add", "user list", "token", "token create", "token list", "token revoke", "login", "logout"],
+                "practice", "practice review", "practice due", "practice stats", "history", "db", "db migrate", "db check", "serve", "user", "user add", "user list", "token", "token create", "token list", "token revoke", "login", "logout",
+                "team", "team add", "team list", "team show", "team remove", "team member", "team member add", "team member remove", "team manager", "team manager add", "team manager remove", "team matrix"],
             ignoreOrder: true);
     }
 

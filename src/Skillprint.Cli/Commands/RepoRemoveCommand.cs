@@ -48,7 +48,7 @@ internal static class RepoRemoveCommand
     }
 
     /// <summary>Asks on the terminal (or reads a line of piped input); no answer is no.</summary>
-    private static bool Confirm(CliApp app, string question)
+    internal static bool Confirm(CliApp app, string question)
     {
         if (app.Context.In is { } input)
         {

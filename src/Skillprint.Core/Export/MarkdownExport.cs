@@ -177,7 +177,7 @@ public static class MarkdownExport
         return string.Join("<br>", lines).Replace("|", "\\|", StringComparison.Ordinal);
     }
 
-    private static void AppendTable(StringBuilder page, string[] header, IEnumerable<string[]> rows)
+    internal static void AppendTable(StringBuilder page, string[] header, IEnumerable<string[]> rows)
     {
         page.Append("| ").Append(string.Join(" | ", header)).Append(" |\n");
         page.Append('|').Append(string.Concat(header.Select(_ => " --- |"))).Append('\n');

@@ -1,6 +1,7 @@
 using Skillprint.Core.Evidence;
 using Skillprint.Core.Frameworks;
 using Skillprint.Core.People;
+using Skillprint.Core.Scanning;
 
 namespace Skillprint.Core.Status;
 
@@ -25,15 +26,24 @@ public sealed class StatusService(IEvidenceStore store, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(person);
+        var hits = await evidence.CodeHitsAsync(framework.Id, person, allAuthors, withCommits: false, cancel: cancel);
+        return await ComputeAsync(framework, person, hits, allAuthors ? null : person.PrimaryEmail, cancel);
+    }
+
+    /// <summary>The person's status with the code hits read already (a team's, read in one query).</summary>
+    public async Task<PersonalStatus> ComputeAsync(Framework framework, Person person, IEnumerable<CodeHit> hits, string? shownAs, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(hits);
         var now = time.GetUtcNow();
         var manual = (await store.ListManualEvidenceAsync(person.Id, framework.Id, null, cancel)).Select(EvidenceItem.FromManual);
-        var code = (await evidence.CodeHitsAsync(framework.Id, person, allAuthors, withCommits: false, cancel: cancel)).Select(hit => hit.ToEvidence(now));
         return PersonalStatus.Compute(
             framework,
             await store.GetSelfAssessmentsAsync(person.Id, framework.Id, null, cancel),
-            manual.Concat(code),
+            manual.Concat(hits.Select(hit => hit.ToEvidence(now))),
             time,
-            allAuthors ? null : person.PrimaryEmail);
+            shownAs);
     }
 
     /// <summary>Why a topic's level is what it is, skill by skill.</summary>

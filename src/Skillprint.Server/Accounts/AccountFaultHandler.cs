@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Skillprint.Core.Accounts;
+using Skillprint.Server.Hosting;
 
 namespace Skillprint.Server.Accounts;
 
@@ -8,11 +8,11 @@ namespace Skillprint.Server.Accounts;
 /// already 409, no such user or token (of the caller's) 404.</summary>
 internal sealed class AccountFaultHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not AccountException refused)
         {
-            return false;
+            return ValueTask.FromResult(false);
         }
 
         var (status, title) = refused.Problem switch
@@ -21,12 +21,6 @@ internal sealed class AccountFaultHandler(IProblemDetailsService problems) : IEx
             AccountProblem.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             _ => (StatusCodes.Status400BadRequest, "Invalid value"),
         };
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = refused.Message },
-        });
+        return Refusals.WriteAsync(problems, httpContext, refused, status, title);
     }
 }

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Skillprint.Core.Export;
+using Skillprint.Core.Teams;
+
+namespace Skillprint.Cli.Commands;
+
+/// <summary>`skillprint team matrix TEAM [--role ROLE] [--format markdown|json|csv]`.</summary>
+internal static class TeamMatrixCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var which = TeamCommand.TeamArgument();
+        var role = new Option<string?>("--role") { Description = "Also count, per target of this role (see 'skillprint role list'), how many members meet it.", HelpName = "ROLE" };
+        var format = CliApp.CreateFormatOption("markdown", "json", "csv");
+        var framework = CliApp.CreateFrameworkOption();
+        var command = new Command("matrix", "The team's competency matrix: members × topics (evidenced and self level, strength), per skill its bus factor (members holding it at Intermediate or above with code of the last 12 months), knowledge islands (skills one member holds), and a role's targets against the team.")
+        {
+            which,
+            role,
+            format,
+            framework,
+        };
+        command.SetAction(async (parsed, cancel) =>
+        {
+            var fw = FrameworkChoice.Load(app.Context, parsed.GetValue(framework));
+            var target = parsed.GetValue(role) is { } id ? GrowthSupport.Role(fw, id) : null;
+            using var store = app.OpenStore(parsed);
+            var team = await TeamCommand.Service(app, store).FindAsync(parsed.GetValue(which)!, cancel);
+            var matrix = await new TeamMatrixService(store, store, store, app.Context.Time).ComputeAsync(fw, team.Id, MatrixReader.Local, target, cancel);
+            switch (CliApp.FormatOf(parsed, format))
+            {
+                case "json":
+                    app.WriteJson(matrix);
+                    break;
+                case "csv":
+                    TeamMatrixExport.WriteCsv(matrix, app.Context.Out.Profile.Out.Writer);
+                    break;
+                default:
+                    app.WriteRaw(TeamMatrixExport.Markdown(matrix));
+                    break;
+            }
+
+            return ExitCodes.Ok;
+        });
+        app.Examples(command, "skillprint team matrix platform", "skillprint team matrix platform --role backend-developer --format json", "skillprint team matrix 3 --format csv > platform.csv");
+        return command;
+    }
+}

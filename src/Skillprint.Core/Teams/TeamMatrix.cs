@@ -1,0 +1,166 @@
+using Skillprint.Core.Frameworks;
+using Skillprint.Core.Growth;
+using Skillprint.Core.People;
+using Skillprint.Core.Status;
+
+namespace Skillprint.Core.Teams;
+
+/// <summary>How much of the matrix the reader sees.</summary>
+public enum MatrixView
+{
+    /// <summary>Levels, strength and evidence places (file and line, never source text), and who
+    /// holds each skill: the team's managers, admins, and the CLI on its own store.</summary>
+    Full,
+
+    /// <summary>Levels only (evidenced and self), and per skill how many hold it but not who: the
+    /// team's members.</summary>
+    Levels,
+}
+
+/// <summary>A topic as a column of the matrix.</summary>
+public sealed record MatrixTopic(string Id, string Name, IReadOnlyList<string> Tracks);
+
+/// <summary>Where a piece of code evidence is: the skill, repository, file and line, and its date.</summary>
+public sealed record MatrixPlace(string Skill, string Repository, string Path, int Line, DateTimeOffset At);
+
+/// <summary>One member in one topic: the level their code supports, the level they give themselves,
+/// and (in the full view) what the evidenced level stands on and the newest places of its evidence.</summary>
+public sealed record MatrixCell(string Topic, Level EvidencedLevel, Level SelfLevel, EvidenceStrength? Strength, IReadOnlyList<MatrixPlace>? Places);
+
+/// <summary>One member: a cell per topic, in the framework's order.</summary>
+public sealed record MatrixRow(PersonId Person, string Email, IReadOnlyList<MatrixCell> Cells);
+
+/// <summary>A skill and how many members hold it (<see cref="TeamMatrix"/> says what holding is);
+/// <see cref="Holders"/> (their emails) in the full view only.</summary>
+public sealed record SkillCover(string Skill, string Name, string Topic, Level Level, int BusFactor, IReadOnlyList<string>? Holders);
+
+/// <summary>One target of a role against the team: how many members meet it (their level, evidenced
+/// else self, at the target or above, as `role show` judges it) and who does not.</summary>
+public sealed record TargetCover(string Topic, string Name, Level Target, TargetSource Source, int Meeting, int Members, IReadOnlyList<string> Below);
+
+/// <summary>A role's targets against the team.</summary>
+public sealed record RoleCover(string Role, string Name, IReadOnlyList<TargetCover> Targets);
+
+/// <summary>What the matrix is computed from for one member: who they are and their status.</summary>
+public sealed record MemberStanding(TeamPerson Person, PersonalStatus Status);
+
+/// <summary>
+/// A team's competency matrix: members × topics with evidenced level, self level and strength; per
+/// detectable skill its bus factor; the knowledge islands (skills exactly one member holds); and,
+/// for a role, how many members meet each of its targets.
+/// <para>A member <b>holds</b> a skill when, counting only their code evidence dated within
+/// <see cref="RecentMonths"/> months before <see cref="GeneratedAt"/>, the level model
+/// (docs/levels.md) gives the skill's topic Intermediate or above and credits the skill (shown in
+/// that code, or an alternative of a skill shown at the same level or above). Self-assessments and
+/// manual evidence never make a holder, as they never raise an evidenced level.</para>
+/// </summary>
+public sealed record TeamMatrix(
+    long TeamId,
+    string Team,
+    string Framework,
+    DateTimeOffset GeneratedAt,
+    DateTimeOffset RecentSince,
+    MatrixView View,
+    IReadOnlyList<MatrixTopic> Topics,
+    IReadOnlyList<MatrixRow> Members,
+    IReadOnlyList<SkillCover> BusFactor,
+    IReadOnlyList<SkillCover> Islands,
+    RoleCover? Role)
+{
+    /// <summary>How far back code evidence counts for holding a skill.</summary>
+    public const int RecentMonths = 12;
+
+    /// <summary>The level of a skill's topic from which a member holds the skill.</summary>
+    public const Level HoldingLevel = Level.Intermediate;
+
+    /// <summary>The newest places shown per cell in the full view; the strength counts them all.</summary>
+    public const int PlacesPerCell = 25;
+
+    /// <summary>The matrix of <paramref name="members"/>, a pure function of its inputs.</summary>
+    public static TeamMatrix Build(Framework framework, TeamDetail team, IReadOnlyList<MemberStanding> members, Role? role, MatrixView view, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(members);
+        var since = now.AddMonths(-RecentMonths);
+        var ordered = members.OrderBy(m => m.Person.Email, StringComparer.Ordinal).ToList();
+        var full = view == MatrixView.Full;
+
+        var rows = ordered.Select(m => new MatrixRow(
+            m.Person.Person,
+            m.Person.Email,
+            [.. m.Status.Topics.Select(t => new MatrixCell(
+                t.Id,
+                t.EvidencedLevel,
+                t.SelfLevel,
+                full ? t.Strength : null,
+                full ? PlacesOf(t) : null))])).ToList();
+
+        var held = ordered.Select(m => (m.Person.Email, Skills: Held(framework, m.Status, since))).ToList();
+        var cover = framework.Topics
+            .SelectMany(topic => topic.Skills.Where(s => s.IsDetectable))
+            .Select(skill =>
+            {
+                var holders = held.Where(h => h.Skills.Contains(skill.Id)).Select(h => h.Email).ToList();
+                return new SkillCover(skill.Id, skill.Name, skill.Topic, skill.Level, holders.Count, full ? holders : null);
+            })
+            .ToList();
+
+        return new TeamMatrix(
+            team.Id,
+            team.Name,
+            framework.Id,
+            now,
+            since,
+            view,
+            [.. framework.Topics.Select(t => new MatrixTopic(t.Id, t.Name, t.Tracks))],
+            rows,
+            cover,
+            [.. cover.Where(c => c.BusFactor == 1)],
+            role is null ? null : Cover(framework, role, ordered));
+    }
+
+    /// <summary>The skills a member holds: see <see cref="TeamMatrix"/>.</summary>
+    public static IReadOnlySet<string> Held(Framework framework, PersonalStatus status, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(status);
+        var recent = status.Topics
+            .SelectMany(t => t.Evidence)
+            .Where(e => e.Kind == EvidenceKind.Code && e.Skill is not null && e.At >= since)
+            .ToList();
+        var shown = recent.Select(e => e.Skill!).ToHashSet(StringComparer.Ordinal);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var topic in framework.Topics)
+        {
+            var assessed = LevelModel.Assess(framework, topic, shown, recent.Where(e => string.Equals(e.Topic, topic.Id, StringComparison.Ordinal)));
+            if (assessed.Level >= HoldingLevel)
+            {
+                held.UnionWith(assessed.Credited);
+            }
+        }
+
+        return held;
+    }
+
+    private static List<MatrixPlace> PlacesOf(TopicStatus topic) =>
+        [
+            .. topic.Evidence
+                .Where(e => e.Kind == EvidenceKind.Code && e.Code is not null && e.Skill is not null)
+                .Take(PlacesPerCell)
+                .Select(e => new MatrixPlace(e.Skill!, e.Code!.Repository, e.Code.Path, e.Code.Line, e.At)),
+        ];
+
+    private static RoleCover Cover(Framework framework, Role role, IReadOnlyList<MemberStanding> members)
+    {
+        var targets = RoleTargets.Of(framework, role).Select(target =>
+        {
+            var below = members
+                .Where(m => m.Status.Topics.First(t => string.Equals(t.Id, target.Topic, StringComparison.Ordinal)).CurrentLevel < target.Target)
+                .Select(m => m.Person.Email)
+                .ToList();
+            return new TargetCover(target.Topic, framework.FindTopic(target.Topic)!.Name, target.Target, target.Source, members.Count - below.Count, members.Count, below);
+        });
+        return new RoleCover(role.Id, role.Name, [.. targets]);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Skillprint.Core.Accounts;
+using Skillprint.Server.Tests.Harness;
+
+namespace Skillprint.Server.Tests;
+
+/// <summary>The team endpoints end to end: an admin makes a team through the API, a member pushes
+/// evidence, the manager reads levels and evidence places (never source text), the member reads
+/// levels only, and a member of another team finds no such team.</summary>
+public sealed class TeamEndpointTests : IDisposable
+{
+    private const string Source = "async with httpx.AsyncClient() as SECRET_SOURCE_TEXT:";
+
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    private static Uri U(string path) => new(path, UriKind.Relative);
+
+    [Fact]
+    public async Task Managers_read_places_members_read_levels_and_others_find_no_team()
+    {
+        using var server = new ServerFactory(folder.SqliteStore());
+        var admin = await server.AddUserAsync("admin@example.org", AccountRole.Admin);
+        var mo = await server.AddUserAsync("mo@example.org", AccountRole.Member);
+        var ada = await server.AddUserAsync("ada@example.org", AccountRole.Member);
+        var bob = await server.AddUserAsync("bob@example.org", AccountRole.Member);
+        using var asAdmin = server.ClientWith(await server.TokenAsync(admin.PersonId, TokenScope.Write));
+        using var asMo = server.ClientWith(await server.TokenAsync(mo.PersonId, TokenScope.Read));
+        using var asAda = server.ClientWith(await server.TokenAsync(ada.PersonId, TokenScope.Write));
+        using var asBob = server.ClientWith(await server.TokenAsync(bob.PersonId, TokenScope.Read));
+
+        var created = await asAdmin.PostAsJsonAsync(U("/api/v1/teams"), new { name = "Platform" });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        (await asAdmin.PostAsJsonAsync(U("/api/v1/teams"), new { name = "platform" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await asAdmin.PostAsJsonAsync(U($"/api/v1/teams/{id}/people"), new { email = "ada@example.org", role = "member" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await asAdmin.PostAsJsonAsync(U($"/api/v1/teams/{id}/people"), new { email = "mo@example.org", role = "manager" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var unknown = await asAdmin.PostAsJsonAsync(U($"/api/v1/teams/{id}/people"), new { email = "nobody@example.org" });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("nobody@example.org");
+
+        var now = DateTimeOffset.UtcNow.AddDays(-3);
+        var hits = new[] { 10, 20, 30 }.Select(line => new
+        {
+            topic = "async",
+            skill = line == 30 ? "async.httpx-client" : "async.gather",
+            path = "app/client.py",
+            line,
+            endLine = line,
+            author = "ada@example.org",
+            commit = "c0ffee",
+            at = now,
+            snippet = Source,
+        });
+        (await asAda.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), new { framework = "python", repositoryIdentity = "root:1", repositoryName = "acme/api", hits })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var managed = await asMo.GetStringAsync(U($"/api/v1/teams/{id}/matrix"));
+        var full = JsonNode.Parse(managed)!;
+        full["view"]!.GetValue<string>().ShouldBe("Full");
+        var adaAsync = full["members"]!.AsArray().Single()!["cells"]!.AsArray().Single(c => c!["topic"]!.GetValue<string>() == "async")!;
+        adaAsync["evidencedLevel"]!.GetValue<string>().ShouldBe("Intermediate");
+        adaAsync["places"]!.AsArray().Select(p => p!["path"]!.GetValue<string>()).Distinct().ShouldBe(["app/client.py"]);
+        managed.ShouldNotContain("SECRET_SOURCE_TEXT");
+
+        var own = JsonNode.Parse(await asAda.GetStringAsync(U($"/api/v1/teams/{id}/matrix")))!;
+        own["view"]!.GetValue<string>().ShouldBe("Levels");
+        var cell = own["members"]!.AsArray().Single()!["cells"]!.AsArray().Single(c => c!["topic"]!.GetValue<string>() == "async")!;
+        cell["evidencedLevel"]!.GetValue<string>().ShouldBe("Intermediate");
+        cell["places"].ShouldBeNull();
+        cell["strength"].ShouldBeNull();
+
+        var refused = await asBob.GetAsync(U($"/api/v1/teams/{id}/matrix"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await asBob.GetAsync(U($"/api/v1/teams/{id + 1000}/matrix"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await refused.Content.ReadAsStringAsync()).ShouldNotContain("Platform");
+        (await asAdmin.GetAsync(U($"/api/v1/teams/{id}/matrix?role=backend-developer"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await asAdmin.GetAsync(U($"/api/v1/teams/{id}/matrix?role=no-such-role"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+}
