@@ -43,7 +43,7 @@ public sealed class PageAccessTests(WebSite site)
         using (var store = Store.SkillprintStore.OpenExisting(site.Server.Store))
         {
             var person = (await store.FindPersonAsync(owner))!;
-            var created = await new AccountService(store, TimeProvider.System).CreateTokenAsync(person.Id.Value, "ci", TokenScope.Read, null, default);
+            var created = await new AccountService(store, TimeProvider.System).CreateTokenAsync(person.Id, "ci", TokenScope.Read, null, default);
             (secret, tokenId) = (created.Secret, created.Token.Id);
         }
 

@@ -89,7 +89,7 @@ internal static class TeamEndpoints
         }
 
         var caller = Caller.Of(context.User);
-        var reader = new MatrixReader(new PersonId(caller.PersonId), caller.IsAdmin);
+        var reader = new MatrixReader(caller.PersonId, caller.IsAdmin);
         var db = store.Store();
         return TypedResults.Ok(await new TeamMatrixService(db, db, db, time).ComputeAsync(fw, id, reader, target, context.RequestAborted));
     }

@@ -32,7 +32,7 @@ public abstract class SkillprintPage(StoreAccess access, TimeProvider time) : Pa
 
     protected async Task<Person> MeAsync()
     {
-        var id = new PersonId(Caller.PersonId);
+        var id = Caller.PersonId;
         return await Store.GetPersonAsync(id, HttpContext.RequestAborted)
             ?? throw new StoreException(StoreFault.InvalidInput, $"person {id} is gone");
     }

@@ -32,7 +32,7 @@ public sealed class GapsModel(StoreAccess store, TimeProvider time) : Skillprint
             return BadRequest($"grade: the framework has no grade '{grade}'");
         }
 
-        await new GrowthService(Store, Time).SetRoleAsync(Framework, new Core.People.PersonId(Caller.PersonId), found, chosenGrade, Time.GetUtcNow(), HttpContext.RequestAborted);
+        await new GrowthService(Store, Time).SetRoleAsync(Framework, Caller.PersonId, found, chosenGrade, Time.GetUtcNow(), HttpContext.RequestAborted);
         Notice = $"You aim for {found.Name}{(chosenGrade is null ? "" : $" ({chosenGrade})")}.";
         return RedirectToPage();
     }
@@ -44,7 +44,7 @@ public sealed class GapsModel(StoreAccess store, TimeProvider time) : Skillprint
             return BadRequest($"role: the framework has no role '{role}'");
         }
 
-        await new GrowthService(Store, Time).RemoveRoleAsync(Framework, new Core.People.PersonId(Caller.PersonId), found, Time.GetUtcNow(), HttpContext.RequestAborted);
+        await new GrowthService(Store, Time).RemoveRoleAsync(Framework, Caller.PersonId, found, Time.GetUtcNow(), HttpContext.RequestAborted);
         Notice = $"You no longer aim for {found.Name}.";
         return RedirectToPage();
     }

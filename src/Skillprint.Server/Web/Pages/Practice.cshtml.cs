@@ -26,7 +26,7 @@ public sealed class PracticeModel(StoreAccess store, TimeProvider time) : Skillp
     public async Task OnGetAsync(string? card, bool reveal = false)
     {
         var now = Time.GetUtcNow();
-        var deck = await new GrowthService(Store, Time).DeckAsync(Framework, new Core.People.PersonId(Caller.PersonId), cancel: HttpContext.RequestAborted);
+        var deck = await new GrowthService(Store, Time).DeckAsync(Framework, Caller.PersonId, cancel: HttpContext.RequestAborted);
         Queue = deck.Queue(now, new QueueOptions(Limit: 1));
         Current = Queue.Cards.FirstOrDefault();
         Revealed = reveal && Current is not null && string.Equals(Current.Card.Id, card, StringComparison.Ordinal);
