@@ -58,22 +58,24 @@ public sealed class WebSite : IAsyncLifetime
         return email;
     }
 
-    /// <summary>A page in a fresh browser context (its own cookies), at <paramref name="width"/> px.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280)
+    /// <summary>A page in a fresh browser context (its own cookies), at <paramref name="width"/> px;
+    /// <paramref name="bypassCsp"/> lets a test inject a script of its own (axe-core).</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            BypassCSP = bypassCsp,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>A page signed in as <paramref name="email"/> through the sign-in form.</summary>
-    public async Task<IPage> SignedInAsync(string email, int width = 1280)
+    public async Task<IPage> SignedInAsync(string email, int width = 1280, bool bypassCsp = false)
     {
-        var page = await NewPageAsync(width);
+        var page = await NewPageAsync(width, bypassCsp);
         await page.GotoAsync("/signin");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", ServerFactory.Password);
