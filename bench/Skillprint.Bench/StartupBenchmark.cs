@@ -115,7 +115,7 @@ public static class StartupBenchmark
             output.WriteLine($"{"what",-62} {"wall ms",8} {"cpu ms",8} {"ratio",6}");
             Rows(output, "skillprint --version", versionAgain, versionAgain);
             Rows(output, "skillprint scan, nothing changed", rescan, versionAgain);
-            return 0;
+            return ParseProcesses(cli, work, copy, Math.Max(3, runs / 3), output, errors);
         }
         finally
         {
@@ -127,6 +127,39 @@ public static class StartupBenchmark
             {
             }
         }
+    }
+
+    /// <summary>
+    /// Issue 10's whole-process parse: <c>skillprint parse CORPUS</c> (no dump) against CPython's
+    /// <c>ast.parse</c> over the same files in a process of its own (tools/bench_cpython_parse.py, one
+    /// pass: start, read, parse, exit), interleaved, medians of wall and CPU time.
+    /// </summary>
+    private static int ParseProcesses(string cli, string work, string corpus, int runs, TextWriter output, TextWriter errors)
+    {
+        var script = ParseBenchmark.FindTool("bench_cpython_parse.py");
+        if (script is null)
+        {
+            errors.WriteLine($"tools/bench_cpython_parse.py not found above {AppContext.BaseDirectory}");
+            return 1;
+        }
+
+        var ours = new List<Timing>();
+        var cpython = new List<Timing>();
+        for (var i = 0; i < runs; i++)
+        {
+            // skillprint parse exits 1 when a file does not parse (the corpus has a few such on purpose).
+            ours.Add(Exec(cli, work, "parse", corpus));
+            cpython.Add(ExecProgram("python3", work, script, "--runs", "1", corpus).Checked(errors));
+        }
+
+        output.WriteLine();
+        output.WriteLine($"whole process, parse only (no dump), {runs} runs each: ratio is CPython's time over ours");
+        output.WriteLine($"{"what",-62} {"wall ms",8} {"cpu ms",8} {"ratio",6}");
+        Rows(output, "CPython ast.parse, whole process (tools/bench_cpython_parse.py)", cpython, cpython);
+        var wall = Median(cpython.Select(t => t.Wall.TotalMilliseconds)) / Median(ours.Select(t => t.Wall.TotalMilliseconds));
+        var cpu = Median(cpython.Select(t => t.Cpu.TotalMilliseconds)) / Median(ours.Select(t => t.Cpu.TotalMilliseconds));
+        output.WriteLine($"{"skillprint parse, whole process",-62} {Median(ours.Select(t => t.Wall.TotalMilliseconds)),8:F0} {Median(ours.Select(t => t.Cpu.TotalMilliseconds)),8:F0} {wall,5:F1}x faster (CPU {cpu:F1}x)");
+        return 0;
     }
 
     internal sealed record Timing(int Code, TimeSpan Wall, TimeSpan Cpu, string Output, string Error)
@@ -158,11 +191,14 @@ public static class StartupBenchmark
 
     /// <summary>Runs the command as a person would (<c>dotnet skillprint.dll</c>, as ./skillprint
     /// does, or an executable), output captured; wall time and the process's own CPU time.</summary>
-    internal static Timing Exec(string cli, string directory, params string[] args)
+    internal static Timing Exec(string cli, string directory, params string[] args) =>
+        cli.EndsWith(".dll", StringComparison.Ordinal)
+            ? ExecProgram("dotnet", directory, [cli, .. args])
+            : ExecProgram(cli, directory, args);
+
+    internal static Timing ExecProgram(string program, string directory, params string[] args)
     {
-        var start = cli.EndsWith(".dll", StringComparison.Ordinal)
-            ? new ProcessStartInfo("dotnet") { ArgumentList = { cli } }
-            : new ProcessStartInfo(cli);
+        var start = new ProcessStartInfo(program);
         start.WorkingDirectory = directory;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
