@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Skillprint.Core.Frameworks;
 
@@ -32,7 +30,7 @@ public sealed record CachedLoad(FrameworkLoadResult Result, FrameworkCacheUse Us
 /// framework's YAML and Markdown every time it starts (docs/performance.md, "Start-up").
 /// An entry is named by a SHA-256 of this build of Skillprint (the module version id of Core: another
 /// build may read or check the text differently) and of every file of the framework, path and text.
-/// Its first line repeats that name and holds a SHA-256 of the JSON below it; an entry is used only
+/// Its first line repeats that name and holds a SHA-256 of the bytes below it (<see cref="FrameworkBinary"/>); an entry is used only
 /// when both match, so a file cut short, damaged, or copied under another name is never trusted:
 /// it is ignored and written again from the text. Writing goes through a temporary file and a
 /// rename, so a reader never sees half an entry. A framework with errors is never kept.
@@ -91,7 +89,7 @@ public sealed class FrameworkCache(string folder)
         }
 
         var key = Key(files, texts);
-        var path = Path.Combine(Folder, $"{Slot(source)}.{key}.json");
+        var path = Path.Combine(Folder, $"{Slot(source)}.{key}.bin");
         var found = File.Exists(path);
         if (found && Read(path, key) is { } cached)
         {
@@ -155,9 +153,9 @@ public sealed class FrameworkCache(string folder)
                 return null;
             }
 
-            return JsonSerializer.Deserialize(payload, FrameworkJson.Default.Framework);
+            return FrameworkBinary.Read(bytes, newline + 1);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or ArgumentException)
         {
             return null;
         }
@@ -169,7 +167,7 @@ public sealed class FrameworkCache(string folder)
         try
         {
             Directory.CreateDirectory(Folder);
-            var payload = JsonSerializer.SerializeToUtf8Bytes(framework, FrameworkJson.Default.Framework);
+            var payload = FrameworkBinary.Write(framework);
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
             {
                 stream.Write(Encoding.UTF8.GetBytes($"{Magic} {key} {Convert.ToHexStringLower(SHA256.HashData(payload))}\n"));
@@ -177,7 +175,7 @@ public sealed class FrameworkCache(string folder)
             }
 
             File.Move(temporary, path, overwrite: true);
-            foreach (var old in Directory.EnumerateFiles(Folder, $"{slot}.*.json"))
+            foreach (var old in Directory.EnumerateFiles(Folder, $"{slot}.*.bin"))
             {
                 if (!string.Equals(old, path, StringComparison.Ordinal))
                 {
@@ -214,10 +212,3 @@ public sealed class FrameworkCache(string folder)
         public override string DisplayPath(string path) => original.DisplayPath(path);
     }
 }
-
-/// <summary>The framework's serializer for <see cref="FrameworkCache"/>, generated at build time.
-/// Computed properties (a framework's every skill, a skill's detectability) are left out: they are
-/// derived again from what is kept.</summary>
-[JsonSourceGenerationOptions(IgnoreReadOnlyProperties = true)]
-[JsonSerializable(typeof(Framework))]
-internal sealed partial class FrameworkJson : JsonSerializerContext;

@@ -96,7 +96,7 @@ public sealed class FrameworkCacheTests : IDisposable
                 bytes = bytes[..(bytes.Length / 2)];
                 break;
             case "a byte changed in the framework":
-                // A digit of a line number: the JSON stays well formed, only the checksum tells.
+                // One digit of the text (a line of YAML, a name): still a framework, only the checksum tells.
                 var digit = Array.FindIndex(bytes, newline, b => b is >= (byte)'1' and <= (byte)'8');
                 bytes[digit]++;
                 break;
