@@ -214,7 +214,7 @@ public static class MarkdownExport
         }
 
         var text = existing.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var (frontLines, rest, problem) = SplitFrontMatter(text);
+        var (frontLines, rest, problem, _) = SplitFrontMatter(text);
         if (problem is not null)
         {
             return new PageRender(null, null, ExportOutcome.Failed, problem);
@@ -336,35 +336,45 @@ public static class MarkdownExport
     /// <summary>The front matter's lines (without the --- lines) and the text after it; a file without
     /// front matter has none. An opening --- without a closing one, or front matter that is not a YAML
     /// mapping, is a problem (the page is not touched).</summary>
-    private static (List<string> Lines, string Body, string? Problem) SplitFrontMatter(string text)
+    /// <summary>The front matter of a Markdown text as a YAML mapping; null when it has none, or when
+    /// it is not closed or not a mapping.</summary>
+    internal static YamlMappingNode? FrontMatterOf(string text) =>
+        SplitFrontMatter(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Front;
+
+    private static (List<string> Lines, string Body, string? Problem, YamlMappingNode? Front) SplitFrontMatter(string text)
     {
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
-            return ([], text, null);
+            return ([], text, null, null);
         }
 
         var close = text.IndexOf("\n---\n", 3, StringComparison.Ordinal);
         var closeAtEnd = text.EndsWith("\n---", StringComparison.Ordinal) ? text.Length - 4 : -1;
         if (close < 0 && closeAtEnd < 0)
         {
-            return ([], text, "line 1: the front matter opened by '---' is never closed");
+            return ([], text, "line 1: the front matter opened by '---' is never closed", null);
         }
 
         var end = close >= 0 ? close : closeAtEnd;
         var yaml = text[4..(end + 1)];
         var rest = close >= 0 ? text[(close + 5)..] : "";
+        YamlMappingNode? front = null;
         try
         {
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is not YamlMappingNode)
+            if (stream.Documents.Count > 0)
             {
-                return ([], text, "line 2: the front matter is not a YAML mapping (key: value lines)");
+                front = stream.Documents[0].RootNode as YamlMappingNode;
+                if (front is null)
+                {
+                    return ([], text, "line 2: the front matter is not a YAML mapping (key: value lines)", null);
+                }
             }
         }
         catch (YamlException e)
         {
-            return ([], text, $"line {e.Start.Line + 1}: the front matter is not valid YAML: {e.Message}");
+            return ([], text, $"line {e.Start.Line + 1}: the front matter is not valid YAML: {e.Message}", null);
         }
 
         var lines = yaml.Split('\n').ToList();
@@ -373,7 +383,7 @@ public static class MarkdownExport
             lines.RemoveAt(lines.Count - 1);
         }
 
-        return (lines, rest, null);
+        return (lines, rest, null, front);
     }
 
     private static string? TopLevelKey(string line)

@@ -145,31 +145,9 @@ public static class ProfileExport
     public static bool IsGenerated(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (!normalized.StartsWith("---\n", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var close = normalized.IndexOf("\n---\n", 3, StringComparison.Ordinal);
-        if (close < 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(normalized[4..(close + 1)]));
-            return stream.Documents.Count > 0
-                && stream.Documents[0].RootNode is YamlMappingNode front
-                && front.Children.TryGetValue(new YamlScalarNode(GeneratorKey), out var value)
-                && value is YamlScalarNode { Value: GeneratorValue };
-        }
-        catch (YamlException)
-        {
-            return false;
-        }
+        return MarkdownExport.FrontMatterOf(text) is { } front
+            && front.Children.TryGetValue(new YamlScalarNode(GeneratorKey), out var value)
+            && value is YamlScalarNode { Value: GeneratorValue };
     }
 
     private static string FrontMatter(PersonalStatus status, IReadOnlyList<TopicStatus> topics)
