@@ -64,6 +64,34 @@ public sealed partial class GrowthPageTests(WebSite site)
     }
 
     [Fact]
+    public async Task History_shows_a_year_calendar_and_each_topics_level_over_time()
+    {
+        var email = await site.NewUserAsync("hist");
+        var (topic, _) = await PageTests.PushEvidenceAsync(site, email);
+        var page = await site.SignedInAsync(email);
+        await page.GotoAsync("/topics/" + topic.Id);
+        await page.SelectOptionAsync("#level", "Intermediate");
+        await page.ClickAsync("#assess button[type=submit]");
+        await page.WaitForSelectorAsync("#self-note, .notice");
+
+        await page.GotoAsync("/history");
+        var days = page.Locator("#calendar rect.day");
+        var count = await days.CountAsync();
+        count.ShouldBeInRange((52 * 7) + 1, 53 * 7);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Today: the assessment (the first code hit is three days old).
+        (await page.GetAttributeAsync($"#calendar rect[data-day='{today}']", "data-total")).ShouldBe("1");
+        (await page.Locator("#calendar rect.a0").CountAsync()).ShouldBeLessThan(count);
+        (await page.TextContentAsync("#calendar-summary"))!.ShouldContain("active days");
+
+        var curve = page.Locator($"#curves li[data-topic='{topic.Id}']");
+        (await curve.Locator("polyline.line-self").CountAsync()).ShouldBe(1);
+        var label = (await curve.Locator("svg").GetAttributeAsync("aria-label"))!;
+        label.ShouldContain("self-assessed None then Intermediate");
+        (await curve.Locator("details tbody tr").Last.TextContentAsync())!.ShouldContain("Intermediate");
+    }
+
+    [Fact]
     public async Task A_token_is_shown_once_works_and_stops_working_when_revoked()
     {
         var email = await site.NewUserAsync("tok");

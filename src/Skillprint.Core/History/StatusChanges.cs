@@ -36,13 +36,7 @@ public sealed record StatusChanges(DateTimeOffset Since, DateTimeOffset At, IRea
         ArgumentNullException.ThrowIfNull(currentEvidence);
         ArgumentNullException.ThrowIfNull(time);
         var now = PersonalStatus.Compute(framework, inputs.Assessments, currentEvidence, time);
-        var evidenceThen = currentEvidence
-            .Where(e => e.At <= since)
-            .Concat(inputs.ManualEvidence
-                .Where(m => m.RemovedAt is { } removed && removed > since && m.Evidence.At <= since)
-                .Select(m => EvidenceItem.FromManual(m.Evidence)))
-            .ToList();
-        var then = PersonalStatus.Compute(framework, inputs.Assessments.Where(a => a.At <= since), evidenceThen, time);
+        var then = StatusAt(framework, inputs, currentEvidence, since, time);
         var events = Timeline.Build(framework, inputs).Where(e => e.At > since).ToList();
         var thenById = then.Topics.ToDictionary(t => t.Id, StringComparer.Ordinal);
 
@@ -65,5 +59,27 @@ public sealed record StatusChanges(DateTimeOffset Since, DateTimeOffset At, IRea
         }
 
         return new StatusChanges(since, now.GeneratedAt, topics, events.Where(e => e.Topic is null).ToList());
+    }
+
+    /// <summary>
+    /// The status from what was dated at or before <paramref name="at"/>: the assessments made by then,
+    /// the evidence dated by then, and manual evidence removed after it counted as still there. The
+    /// clock is <paramref name="clock"/>, or fixed at <paramref name="at"/> when none is given.
+    /// </summary>
+    public static PersonalStatus StatusAt(Framework framework, HistoryInputs inputs, IReadOnlyList<EvidenceItem> currentEvidence, DateTimeOffset at, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(currentEvidence);
+        var evidenceThen = currentEvidence
+            .Where(e => e.At <= at)
+            .Concat(inputs.ManualEvidence
+                .Where(m => m.RemovedAt is { } removed && removed > at && m.Evidence.At <= at)
+                .Select(m => EvidenceItem.FromManual(m.Evidence)));
+        return PersonalStatus.Compute(framework, inputs.Assessments.Where(a => a.At <= at), evidenceThen, clock ?? new FixedClock(at));
+    }
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }

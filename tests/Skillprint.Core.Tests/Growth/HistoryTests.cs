@@ -102,4 +102,67 @@ public sealed class HistoryTests
         Timeline.Interval(TimeSpan.FromHours(5.5)).ShouldBe("5 h");
         Timeline.Interval(TimeSpan.FromDays(12.7)).ShouldBe("12 d");
     }
+
+    [Fact]
+    public void The_calendar_counts_reviews_assessments_and_evidence_per_day_in_53_weeks_from_a_monday()
+    {
+        var events = Timeline.Build(Framework, Inputs());
+        var last = DateOnly.FromDateTime(Now.UtcDateTime);
+
+        var calendar = ActivityCalendar.Build(events, last);
+
+        calendar.First.DayOfWeek.ShouldBe(DayOfWeek.Monday);
+        calendar.Last.ShouldBe(last);
+        ((calendar.Days.Count + 6) / 7).ShouldBe(ActivityCalendar.Weeks);
+        calendar.Days.Select(d => d.Day).ShouldBe(Enumerable.Range(0, calendar.Days.Count).Select(calendar.First.AddDays));
+        var first = calendar.Days.Single(d => d.Day == DateOnly.FromDateTime(Day1.UtcDateTime));
+        (first.Assessments, first.Reviews, first.Evidence).ShouldBe((1, 0, 0)); // the role chosen that day is not activity
+        calendar.Days.Single(d => d.Day == DateOnly.FromDateTime(Day1.AddDays(3).UtcDateTime)).Reviews.ShouldBe(1);
+        // Evidence: the manual entry and the first hit of each skill; the mark and the removal are not counted.
+        calendar.Days.Sum(d => d.Evidence).ShouldBe(3);
+        calendar.Days.Sum(d => d.Total).ShouldBe(7);
+        calendar.Busiest.ShouldBe(2); // the entry by hand and the first async.await hit fell on the same day
+    }
+
+    [Fact]
+    public void The_calendar_leaves_out_what_is_older_than_its_first_day()
+    {
+        var events = Timeline.Build(Framework, Inputs());
+
+        var calendar = ActivityCalendar.Build(events, DateOnly.FromDateTime(Now.AddYears(2).UtcDateTime));
+
+        calendar.Days.Sum(d => d.Total).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Month_ends_run_from_the_oldest_month_to_now()
+    {
+        var now = new DateTimeOffset(2026, 3, 15, 10, 0, 0, TimeSpan.Zero);
+
+        LevelCurve.MonthEnds(now, 2).ShouldBe(
+        [
+            new DateTimeOffset(2026, 1, 31, 23, 59, 59, TimeSpan.Zero).AddTicks(TimeSpan.TicksPerSecond - 1),
+            new DateTimeOffset(2026, 2, 28, 23, 59, 59, TimeSpan.Zero).AddTicks(TimeSpan.TicksPerSecond - 1),
+            now,
+        ]);
+    }
+
+    [Fact]
+    public void A_topic_curve_shows_its_levels_as_they_stood_at_each_month_end()
+    {
+        var inputs = Inputs();
+
+        var curves = LevelCurve.Build(Framework, inputs, inputs.CodeEvidence.ToList(), Now);
+
+        curves.Select(c => c.Topic).ShouldBe(["async", "web"], ignoreOrder: true);
+        var async = curves.Single(c => c.Topic == "async");
+        async.Points.Count.ShouldBe(13);
+        async.Points[^1].At.ShouldBe(DateOnly.FromDateTime(Now.UtcDateTime));
+        (async.Points[0].Self, async.Points[0].Evidenced).ShouldBe((Level.None, Level.None));
+        (async.Points[^1].Self, async.Points[^1].Evidenced).ShouldBe((Level.Intermediate, Level.Intermediate));
+        async.Points.Select(p => p.Self).ShouldBeInOrder(); // assessed Beginner, then Intermediate: it never went down
+        var web = curves.Single(c => c.Topic == "web");
+        // The evidence entered by hand was removed four days ago: the web topic is self-assessed only now.
+        (web.Points[^1].Self, web.Points[^1].Evidenced).ShouldBe((Level.Beginner, Level.None));
+    }
 }
