@@ -66,6 +66,36 @@ public sealed partial class PageTests(WebSite site)
     }
 
     [Fact]
+    public async Task My_page_downloads_the_markdown_page_and_the_profile_file()
+    {
+        var email = await site.NewUserAsync("export");
+        var (topic, _) = await PushEvidenceAsync(site, email);
+        var page = await site.SignedInAsync(email);
+
+        var markdown = await DownloadAsync(page, "#export-page");
+        markdown.Name.ShouldBe("competencies.python.md");
+        markdown.Text.ShouldStartWith("---\n");
+        markdown.Text.ShouldContain("## Body of Knowledge");
+        markdown.Text.ShouldContain("## Personal Status");
+        markdown.Text.ShouldContain("| " + topic.Name + " |");
+
+        var profile = await DownloadAsync(page, "#export-profile");
+        profile.Name.ShouldBe("profile.python.md");
+        var lines = profile.Text.Split('\n');
+        lines[0].ShouldBe("---");
+        lines.ShouldContain(line => line.StartsWith("name:", StringComparison.Ordinal));
+        lines.ShouldContain(line => line.StartsWith("description:", StringComparison.Ordinal));
+        profile.Text.ShouldContain(topic.Name);
+    }
+
+    private static async Task<(string Name, string Text)> DownloadAsync(IPage page, string link)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(link));
+        var path = await download.PathAsync();
+        return (download.SuggestedFilename, await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
     public async Task Assessing_yourself_changes_the_level_and_a_note_with_markup_shows_as_text()
     {
         var email = await site.NewUserAsync("assess");

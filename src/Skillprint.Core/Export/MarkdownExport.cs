@@ -333,14 +333,14 @@ public static class MarkdownExport
         });
     }
 
-    /// <summary>The front matter's lines (without the --- lines) and the text after it; a file without
-    /// front matter has none. An opening --- without a closing one, or front matter that is not a YAML
-    /// mapping, is a problem (the page is not touched).</summary>
     /// <summary>The front matter of a Markdown text as a YAML mapping; null when it has none, or when
     /// it is not closed or not a mapping.</summary>
     internal static YamlMappingNode? FrontMatterOf(string text) =>
         SplitFrontMatter(text.Replace("\r\n", "\n", StringComparison.Ordinal)).Front;
 
+    /// <summary>The front matter's lines (without the --- lines) and the text after it; a file without
+    /// front matter has none. An opening --- without a closing one, or front matter that is not a YAML
+    /// mapping, is a problem (the page is not touched).</summary>
     private static (List<string> Lines, string Body, string? Problem, YamlMappingNode? Front) SplitFrontMatter(string text)
     {
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
