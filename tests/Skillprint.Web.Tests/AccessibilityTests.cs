@@ -33,6 +33,13 @@ public sealed class AccessibilityTests(WebSite site)
             found.AddRange(await ViolationsAsync(page, path, dark));
         }
 
+        var admin = await site.SignedInAsync(await site.NewUserAsync("axeadmin", Core.Accounts.AccountRole.Admin), width, bypassCsp: true);
+        foreach (var path in WebSite.AdminPages)
+        {
+            await admin.GotoAsync(path);
+            found.AddRange(await ViolationsAsync(admin, path, dark));
+        }
+
         found.ShouldBeEmpty(string.Join("\n", found));
     }
 

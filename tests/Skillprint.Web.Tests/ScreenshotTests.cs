@@ -32,14 +32,21 @@ public sealed class ScreenshotTests(WebSite site)
         await setup.ClickAsync("#assess button[type=submit]");
         await setup.WaitForSelectorAsync("#self-note, .notice");
 
+        var admin = await site.NewUserAsync("admin", Core.Accounts.AccountRole.Admin);
         foreach (var width in new[] { 375, 1280 })
         {
             foreach (var dark in new[] { false, true })
             {
-                var page = await site.SignedInAsync(email, width);
-                await page.EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
-                foreach (var path in WebSite.Pages(Python))
+                var signedIn = new Dictionary<string, IPage>(StringComparer.Ordinal);
+                foreach (var who in new[] { email, admin })
                 {
+                    signedIn[who] = await site.SignedInAsync(who, width);
+                    await signedIn[who].EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
+                }
+
+                foreach (var (who, path) in WebSite.Pages(Python).Select(p => (email, p)).Concat(WebSite.AdminPages.Select(p => (admin, p))))
+                {
+                    var page = signedIn[who];
                     await page.GotoAsync(path);
                     var name = (path == "/" ? "my-page" : path.Trim('/').Replace('/', '-')) + $"-{width}{(dark ? "-dark" : "")}.png";
                     var file = Path.Combine(folder, name);

@@ -53,10 +53,10 @@ public sealed class WebSite : IAsyncLifetime
     }
 
     /// <summary>A user of their own for one test (tests share the server, never a person).</summary>
-    public async Task<string> NewUserAsync(string name)
+    public async Task<string> NewUserAsync(string name, AccountRole role = AccountRole.Member)
     {
         var email = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)] + "@example.org";
-        await Server.AddUserAsync(email, AccountRole.Member);
+        await Server.AddUserAsync(email, role);
         return email;
     }
 
@@ -92,6 +92,9 @@ public sealed class WebSite : IAsyncLifetime
         "/", "/topics/" + framework.Topics[0].Id, "/gaps", "/roadmaps", "/roadmaps/" + framework.Roadmaps[0].Id,
         "/practice", "/history", "/framework", "/settings", "/password",
     ];
+
+    /// <summary>The pages only an admin can open.</summary>
+    public static IReadOnlyList<string> AdminPages { get; } = ["/admin/people"];
 
     public async Task DisposeAsync()
     {

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.Growth;
+using Skillprint.Core.People;
 using Skillprint.Server.Hosting;
 
 namespace Skillprint.Server.Web.Pages;
 
 /// <summary>Settings: my personal access tokens (create, shown once; revoke), over the same
-/// account service as `skillprint token` and <c>/api/v1/me/tokens</c>.</summary>
+/// account service as `skillprint token` and <c>/api/v1/me/tokens</c>; my emails (give one up,
+/// confirmed, as `skillprint person unalias`; an admin adds them, since the server cannot check that
+/// an email is mine) and my target roles.</summary>
 public sealed class SettingsModel(StoreAccess store, TimeProvider time) : SkillprintPage(store, time)
 {
     public IReadOnlyList<AccessToken> Tokens { get; private set; } = [];
@@ -16,6 +20,12 @@ public sealed class SettingsModel(StoreAccess store, TimeProvider time) : Skillp
     public string? Error { get; private set; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
+
+    public IReadOnlyList<string> Emails { get; private set; } = [];
+
+    public IReadOnlyList<string> Roles { get; private set; } = [];
+
+    public string? EmailError { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -54,6 +64,45 @@ public sealed class SettingsModel(StoreAccess store, TimeProvider time) : Skillp
         return RedirectToPage();
     }
 
-    private async Task LoadAsync() =>
-        Tokens = await new AccountService(Store, Time).ListTokensAsync(Caller.PersonId, HttpContext.RequestAborted);
+    /// <summary>Gives up one of my emails: code written under it stops counting for me (nothing is
+    /// deleted; an admin can add it back). Needs the confirmation box; the sign-in email stays.</summary>
+    public async Task<IActionResult> OnPostUnaliasAsync(string? email, bool confirm)
+    {
+        EmailError = email is null ? "Choose an email." : !confirm ? $"Tick the box to confirm that {email} should no longer be yours." : null;
+        if (EmailError is null && string.Equals(email, Caller.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            EmailError = $"{email} is the email you sign in with; it stays yours.";
+        }
+
+        if (EmailError is null)
+        {
+            var claim = (await new PeopleService(Store).UnaliasAsync(Caller.PersonId, [email!], HttpContext.RequestAborted))[0];
+            EmailError = claim.Outcome switch
+            {
+                ClaimOutcome.Unclaimed => null,
+                ClaimOutcome.Refused => $"{email} is your only email and cannot be given up.",
+                _ => $"{email} is not one of your emails.",
+            };
+            if (EmailError is null)
+            {
+                Notice = $"{email} is no longer yours: code written under it no longer counts for you. Nothing was deleted; an admin can add it back.";
+                return RedirectToPage();
+            }
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var cancel = HttpContext.RequestAborted;
+        Tokens = await new AccountService(Store, Time).ListTokensAsync(Caller.PersonId, cancel);
+        var me = await MeAsync();
+        Emails = me.Emails;
+        Roles = (await new GrowthService(Store, Time).LoadAsync(Framework, me, cancel)).ChosenGrades
+            .Select(r => r.Grade is null ? r.Role.Name : $"{r.Role.Name} ({r.Grade})")
+            .ToList();
+    }
 }
