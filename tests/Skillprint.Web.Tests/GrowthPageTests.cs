@@ -16,6 +16,14 @@ public sealed partial class GrowthPageTests(WebSite site)
     {
         var email = await site.NewUserAsync("road");
         var page = await site.SignedInAsync(email);
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                refused.Add(message.Text);
+            }
+        };
         var roadmap = Python.Roadmaps[0];
         await page.GotoAsync("/roadmaps");
         await page.ClickAsync($"a[href='/roadmaps/{roadmap.Id}']");
@@ -27,13 +35,46 @@ public sealed partial class GrowthPageTests(WebSite site)
         var stageBefore = int.Parse((await stage.GetAttributeAsync("value"))!, System.Globalization.CultureInfo.InvariantCulture);
         var item = page.Locator("#stage-1 li[data-item]").Filter(new() { Has = page.Locator(".status-todo") }).First;
         var itemId = await item.GetAttributeAsync("data-item");
+        await page.EvaluateAsync("() => { window.stillHere = true; }");
+        var posted = page.WaitForRequestAsync(request => request.Method == "POST");
         await item.Locator("select").SelectOptionAsync("done");
         await item.Locator("button").ClickAsync();
 
         await page.WaitForSelectorAsync(".notice");
+        // htmx posted the mark and swapped the roadmap's body in: the page was not loaded again.
+        (await (await posted).HeaderValueAsync("HX-Request")).ShouldBe("true");
+        (await page.EvaluateAsync<bool>("() => window.stillHere === true")).ShouldBeTrue();
+        refused.ShouldBeEmpty(); // htmx runs under the page's strict policy: no inline style or eval
         (await overall.GetAttributeAsync("value")).ShouldBe((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await stage.GetAttributeAsync("value")).ShouldBe((stageBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         (await page.Locator($"#stage-1 li[data-item='{itemId}'] .status").TextContentAsync()).ShouldBe("done");
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_mark_is_a_plain_form_post_and_the_page_comes_back()
+    {
+        var email = await site.NewUserAsync("nojs");
+        var context = await site.Browser.NewContextAsync(new() { BaseURL = site.Address.ToString(), JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Skillprint.Server.Tests.Harness.ServerFactory.Password);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(site.Address + "");
+        var roadmap = Python.Roadmaps[0];
+        await page.GotoAsync("/roadmaps/" + roadmap.Id);
+
+        var item = page.Locator("#stage-1 li[data-item]").First;
+        var itemId = await item.GetAttributeAsync("data-item");
+        await item.Locator("select").SelectOptionAsync("doing");
+        var answer = page.WaitForResponseAsync(response => response.Request.Method == "POST");
+        await item.Locator("button").ClickAsync();
+
+        (await answer).Status.ShouldBe(302); // redirected back to the page, as a plain form post is
+        (await page.TextContentAsync(".notice"))!.ShouldContain("doing");
+        page.Url.ShouldBe(site.Address + "roadmaps/" + roadmap.Id);
+        (await page.Locator($"#stage-1 li[data-item='{itemId}'] .status").TextContentAsync()).ShouldBe("doing");
+        await context.CloseAsync();
     }
 
     [Fact]

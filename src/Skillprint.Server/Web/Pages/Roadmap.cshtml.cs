@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Skillprint.Core.Growth;
 using Skillprint.Core.Roadmaps;
@@ -6,10 +7,15 @@ using Skillprint.Server.Hosting;
 namespace Skillprint.Server.Web.Pages;
 
 /// <summary>One roadmap: its stages with progress bars and each item with a form to mark it
-/// (the same marks as `skillprint roadmap mark`, which count in every roadmap holding the item).</summary>
+/// (the same marks as `skillprint roadmap mark`, which count in every roadmap holding the item).
+/// A mark posted by htmx gets back the roadmap's body alone (Shared/_RoadmapBody), which htmx swaps
+/// in place; a plain form post is redirected to the page, as without JavaScript.</summary>
 public sealed class RoadmapModel(StoreAccess store, TimeProvider time) : SkillprintPage(store, time)
 {
     public RoadmapProgress Roadmap { get; private set; } = null!;
+
+    /// <summary>What was just marked, shown inside the body that htmx swaps in.</summary>
+    public string? Marked { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -32,8 +38,16 @@ public sealed class RoadmapModel(StoreAccess store, TimeProvider time) : Skillpr
             return BadRequest($"a mark needs an item of the framework and a status (todo, doing, done, skipped); got item '{item}', status '{status}'");
         }
 
-        await new GrowthService(Store, Time).MarkAsync(Framework, await MeAsync(), item!, value, Time.GetUtcNow(), HttpContext.RequestAborted);
-        Notice = $"Marked {item} {value.Name()}.";
+        var data = await new GrowthService(Store, Time).MarkAsync(Framework, await MeAsync(), item!, value, Time.GetUtcNow(), HttpContext.RequestAborted);
+        var said = $"Marked {item} {value.Name()}.";
+        if (Request.IsHtmx())
+        {
+            Roadmap = RoadmapProgress.Compute(Framework, roadmap, data.Book);
+            Marked = said;
+            return Partial("_RoadmapBody", this);
+        }
+
+        Notice = said;
         return RedirectToPage(new { id });
     }
 }
