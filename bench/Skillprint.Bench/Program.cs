@@ -6,7 +6,7 @@ namespace Skillprint.Bench;
 /// <c>... -- scan [--corpus DIR] [--commits N]</c>; <c>... -- open-check [--db FILE] [--corpus DIR] [--runs N]</c>;
 /// <c>... -- blame REPOSITORY... [--sample N]</c>; <c>... -- toml [--files N] [--runs N]</c> (docs/performance.md);
 /// <c>... -- startup [--cli PATH] [--runs N] [--corpus DIR]</c>; <c>... -- memory [--cli PATH] [--files N]</c>;
-/// <c>... -- load --pg CONNECTION</c> (docs/performance.md, "Server under load"); <c>... -- levels --clones DIR</c> (docs/levels.md)
+/// <c>... -- load --pg CONNECTION</c> (docs/performance.md, "Server under load"); <c>... -- pages --pg CONNECTION</c>; <c>... -- levels --clones DIR</c> (docs/levels.md)
 /// </summary>
 public static class Program
 {
@@ -52,6 +52,11 @@ public static class Program
             return LoadBenchmark.Run(args[1..], Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "pages", StringComparison.Ordinal))
+        {
+            return PagesBenchmark.Run(args[1..], Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "teams", StringComparison.Ordinal))
         {
             return TeamsBenchmark.Run(args[1..], Console.Out, Console.Error);
@@ -62,7 +67,7 @@ public static class Program
             return LevelCalibration.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | startup [--cli PATH] [--runs N] [--corpus DIR] | memory [--cli PATH] [--files N] | load --pg CONNECTION [--people N] [--hits N] [--seconds S] [--connections C] | teams --pg CONNECTION [--people N] [--hits N] [--teams N] [--seconds S] [--connections C] | levels --clones DIR");
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | startup [--cli PATH] [--runs N] [--corpus DIR] | memory [--cli PATH] [--files N] | load --pg CONNECTION [--people N] [--hits N] [--seconds S] [--connections C] | pages --pg CONNECTION [--people N] [--hits N] [--requests N] | teams --pg CONNECTION [--people N] [--hits N] [--teams N] [--seconds S] [--connections C] | levels --clones DIR");
         return 2;
     }
 }

@@ -9,7 +9,7 @@ namespace Skillprint.Server.Web.Pages;
 /// <c>?topic=ID</c> keeps one topic.</summary>
 public sealed class HistoryModel(StoreAccess store, TimeProvider time) : SkillprintPage(store, time)
 {
-    public const int Shown = 500;
+    public const int Shown = 200;
 
     public IReadOnlyList<HistoryEvent> Events { get; private set; } = [];
 
