@@ -26,8 +26,17 @@ public sealed class AccessibilityTests(WebSite site)
         await anonymous.GotoAsync("/signin");
         found.AddRange(await ViolationsAsync(anonymous, "/signin", dark));
 
+        long team;
+        using (var store = Skillprint.Store.SkillprintStore.OpenExisting(site.Server.Store))
+        {
+            var teams = new Core.Teams.TeamService(store, store, TimeProvider.System);
+            var made = await teams.AddAsync("axe-" + Guid.NewGuid().ToString("N")[..6]);
+            team = (await teams.AddPersonAsync(made, email, Core.Teams.TeamRole.Manager)).Team.Id;
+            await teams.AddPersonAsync(made, email, Core.Teams.TeamRole.Member);
+        }
+
         var page = await site.SignedInAsync(email, width, bypassCsp: true);
-        foreach (var path in WebSite.Pages(Python).Append("/practice?card=" + Python.Cards.First(c => c.IsDrillable).Id + "&reveal=true"))
+        foreach (var path in WebSite.Pages(Python).Append("/teams/" + team + "?role=" + Python.Roles[0].Id).Append("/practice?card=" + Python.Cards.First(c => c.IsDrillable).Id + "&reveal=true"))
         {
             await page.GotoAsync(path);
             found.AddRange(await ViolationsAsync(page, path, dark));

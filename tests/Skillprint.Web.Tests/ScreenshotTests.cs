@@ -33,6 +33,16 @@ public sealed class ScreenshotTests(WebSite site)
         await setup.WaitForSelectorAsync("#self-note, .notice");
 
         var admin = await site.NewUserAsync("admin", Core.Accounts.AccountRole.Admin);
+        string teamPage;
+        using (var store = Skillprint.Store.SkillprintStore.OpenExisting(site.Server.Store))
+        {
+            var teams = new Core.Teams.TeamService(store, store, TimeProvider.System);
+            var team = await teams.AddAsync("platform-" + Guid.NewGuid().ToString("N")[..6]);
+            await teams.AddPersonAsync(team, email, Core.Teams.TeamRole.Manager);
+            await teams.AddPersonAsync(team, email, Core.Teams.TeamRole.Member);
+            teamPage = "/teams/" + team.Id;
+        }
+
         foreach (var width in new[] { 375, 1280 })
         {
             foreach (var dark in new[] { false, true })
@@ -44,7 +54,7 @@ public sealed class ScreenshotTests(WebSite site)
                     await signedIn[who].EmulateMediaAsync(new() { ColorScheme = dark ? ColorScheme.Dark : ColorScheme.Light });
                 }
 
-                foreach (var (who, path) in WebSite.Pages(Python).Select(p => (email, p)).Concat(WebSite.AdminPages.Select(p => (admin, p))))
+                foreach (var (who, path) in WebSite.Pages(Python).Append(teamPage).Select(p => (email, p)).Concat(WebSite.AdminPages.Select(p => (admin, p))))
                 {
                     var page = signedIn[who];
                     await page.GotoAsync(path);

@@ -90,7 +90,7 @@ public sealed class WebSite : IAsyncLifetime
     public static IReadOnlyList<string> Pages(Core.Frameworks.Framework framework) =>
     [
         "/", "/topics/" + framework.Topics[0].Id, "/gaps", "/roadmaps", "/roadmaps/" + framework.Roadmaps[0].Id,
-        "/practice", "/history", "/framework", "/settings", "/password",
+        "/practice", "/history", "/framework", "/teams", "/settings", "/password",
     ];
 
     /// <summary>The pages only an admin can open.</summary>

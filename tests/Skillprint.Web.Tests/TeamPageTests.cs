@@ -1,0 +1,80 @@
+using System.Net;
+using Skillprint.Core.Teams;
+using Skillprint.Store;
+using Skillprint.Web.Tests.Harness;
+
+namespace Skillprint.Web.Tests;
+
+/// <summary>The team pages in Chromium: who sees a team's matrix, and how much of it.</summary>
+[Collection(WebSiteCollection.Name)]
+public sealed class TeamPageTests(WebSite site)
+{
+    /// <summary>Two teams: the first with a manager and a member who has code evidence, the second
+    /// with someone else.</summary>
+    private async Task<(long Team, long Other, string Manager, string Member, string Outsider, string Topic)> TeamsAsync()
+    {
+        var manager = await site.NewUserAsync("lead");
+        var member = await site.NewUserAsync("dev");
+        var outsider = await site.NewUserAsync("out");
+        var (topic, _) = await PageTests.PushEvidenceAsync(site, member);
+        using var store = SkillprintStore.OpenExisting(site.Server.Store);
+        var teams = new TeamService(store, store, TimeProvider.System);
+        var team = await teams.AddAsync("core-" + Guid.NewGuid().ToString("N")[..6]);
+        team = (await teams.AddPersonAsync(team, manager, TeamRole.Manager)).Team;
+        team = (await teams.AddPersonAsync(team, member, TeamRole.Member)).Team;
+        var other = await teams.AddAsync("other-" + Guid.NewGuid().ToString("N")[..6]);
+        await teams.AddPersonAsync(other, outsider, TeamRole.Member);
+        return (team.Id, other.Id, manager, member, outsider, topic.Id);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_a_members_level_and_evidence_places_and_not_another_teams_matrix()
+    {
+        var (team, other, manager, member, _, topic) = await TeamsAsync();
+        var page = await site.SignedInAsync(manager);
+        await page.ClickAsync("nav a[href='/teams']");
+        await page.ClickAsync($"#teams a[href='/teams/{team}']");
+        await page.WaitForURLAsync(site.Address + "teams/" + team);
+
+        var cell = page.Locator($"#matrix tr[data-member='{member}'] td[data-topic='{topic}']");
+        (await cell.Locator(".evidenced").TextContentAsync()).ShouldNotBe("None");
+        (await cell.GetAttributeAsync("title"))!.ShouldContain("places in");
+        var places = page.Locator($"details.places[data-member='{member}'] li.place");
+        (await places.CountAsync()).ShouldBe(2);
+        (await places.First.TextContentAsync())!.ShouldContain("src/app/");
+
+        (await page.GotoAsync("/teams/" + other))!.Status.ShouldBe((int)HttpStatusCode.NotFound);
+        (await page.GotoAsync("/teams"))!.Ok.ShouldBeTrue();
+        (await page.Locator($"#teams li[data-team='{other}']").CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_member_sees_levels_but_no_evidence_places_and_an_outsider_finds_no_team()
+    {
+        var (team, _, _, member, outsider, topic) = await TeamsAsync();
+        var page = await site.SignedInAsync(member);
+        await page.GotoAsync("/teams/" + team);
+
+        (await page.Locator($"#matrix tr[data-member='{member}'] td[data-topic='{topic}'] .evidenced").TextContentAsync()).ShouldNotBe("None");
+        (await page.Locator("details.places").CountAsync()).ShouldBe(0);
+        (await page.TextContentAsync("#view"))!.ShouldContain("levels only");
+
+        var stranger = await site.SignedInAsync(outsider);
+        (await stranger.GotoAsync("/teams/" + team))!.Status.ShouldBe((int)HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_role_shows_how_many_members_meet_each_target()
+    {
+        var (team, _, manager, _, _, _) = await TeamsAsync();
+        var page = await site.SignedInAsync(manager);
+        await page.GotoAsync("/teams/" + team);
+        var role = (await page.Locator("#role option").Nth(1).GetAttributeAsync("value"))!;
+        await page.SelectOptionAsync("#role", role);
+        await page.ClickAsync("#role-filter button");
+
+        await page.WaitForURLAsync(site.Address + $"teams/{team}?role={role}");
+        (await page.Locator("#role-cover tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator("#role-cover tbody tr td").Nth(1).TextContentAsync())!.ShouldEndWith("of 1");
+    }
+}
