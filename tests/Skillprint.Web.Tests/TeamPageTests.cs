@@ -77,4 +77,56 @@ public sealed class TeamPageTests(WebSite site)
         (await page.Locator("#role-cover tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         (await page.Locator("#role-cover tbody tr td").Nth(1).TextContentAsync())!.ShouldEndWith("of 1");
     }
+
+    [Fact]
+    public async Task An_admin_makes_a_team_puts_people_in_and_removes_it_only_when_confirmed()
+    {
+        var dev = await site.NewUserAsync("dev");
+        var lead = await site.NewUserAsync("lead");
+        var admin = await site.SignedInAsync(await site.NewUserAsync("admin", Core.Accounts.AccountRole.Admin));
+        await admin.ClickAsync("nav a[href='/admin/teams']");
+        var name = "data-" + Guid.NewGuid().ToString("N")[..6];
+        await admin.FillAsync("#name", name);
+        await admin.ClickAsync("#add-team button");
+        await admin.WaitForSelectorAsync(".notice");
+
+        var team = admin.Locator($"section[data-team='{name}']");
+        await team.Locator(".add-person input[name=email]").FillAsync(dev);
+        await team.Locator(".add-person button").ClickAsync();
+        await admin.WaitForSelectorAsync(".notice");
+        await team.Locator(".add-person input[name=email]").FillAsync(lead);
+        await team.Locator(".add-person select").SelectOptionAsync("Manager");
+        await team.Locator(".add-person button").ClickAsync();
+        await admin.WaitForSelectorAsync(".notice");
+        (await team.Locator($"li[data-person='{dev}'][data-role='member']").CountAsync()).ShouldBe(1);
+        (await team.Locator($"li[data-person='{lead}'][data-role='manager']").CountAsync()).ShouldBe(1);
+
+        // The new manager reads the team's matrix.
+        var id = (await team.GetAttributeAsync("id"))!["team-".Length..];
+        var manager = await site.SignedInAsync(lead);
+        (await manager.GotoAsync("/teams/" + id))!.Ok.ShouldBeTrue();
+
+        await team.Locator($"li[data-person='{dev}'] button").ClickAsync();
+        await admin.WaitForSelectorAsync(".notice");
+        (await team.Locator($"li[data-person='{dev}']").CountAsync()).ShouldBe(0);
+
+        await team.Locator(".remove-team input[name=confirm]").EvaluateAsync("box => box.removeAttribute('required')");
+        await team.Locator(".remove-team button").ClickAsync();
+        (await admin.TextContentAsync("#teams-error"))!.ShouldContain("Tick the box");
+        (await admin.Locator($"section[data-team='{name}']").CountAsync()).ShouldBe(1);
+
+        await admin.Locator($"section[data-team='{name}'] .remove-team input[name=confirm]").CheckAsync();
+        await admin.Locator($"section[data-team='{name}'] .remove-team button").ClickAsync();
+        (await admin.TextContentAsync(".notice"))!.ShouldContain("the people and their data stay");
+        (await admin.Locator($"section[data-team='{name}']").CountAsync()).ShouldBe(0);
+        (await manager.GotoAsync("/teams/" + id))!.Status.ShouldBe((int)HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_member_finds_no_admin_teams_page()
+    {
+        var page = await site.SignedInAsync(await site.NewUserAsync("member"));
+
+        (await page.GotoAsync("/admin/teams"))!.Status.ShouldBe((int)HttpStatusCode.NotFound);
+    }
 }

@@ -94,7 +94,7 @@ public sealed class WebSite : IAsyncLifetime
     ];
 
     /// <summary>The pages only an admin can open.</summary>
-    public static IReadOnlyList<string> AdminPages { get; } = ["/admin/people"];
+    public static IReadOnlyList<string> AdminPages { get; } = ["/admin/people", "/admin/teams"];
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Skillprint.Core.Accounts;
 using Skillprint.Core.People;
 using Skillprint.Server.Hosting;
@@ -12,7 +11,7 @@ namespace Skillprint.Server.Web.Pages.Admin;
 /// same services as `skillprint user add` and `skillprint person alias`. An email that another person
 /// holds data under is refused, never merged from here.
 /// </summary>
-public sealed class PeopleModel(StoreAccess store, TimeProvider time) : SkillprintPage(store, time)
+public sealed class PeopleModel(StoreAccess store, TimeProvider time) : AdminPage(store, time)
 {
     public IReadOnlyList<(Account Account, IReadOnlyList<string> Emails)> Users { get; private set; } = [];
 
@@ -20,19 +19,6 @@ public sealed class PeopleModel(StoreAccess store, TimeProvider time) : Skillpri
     public AddedUser? Added { get; private set; }
 
     public string? Error { get; private set; }
-
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (User.Identity?.IsAuthenticated == true && !Caller.IsAdmin)
-        {
-            context.Result = NotFound();
-            return;
-        }
-
-        await base.OnPageHandlerExecutionAsync(context, next);
-    }
 
     public async Task OnGetAsync() => await LoadAsync();
 
