@@ -58,7 +58,7 @@ public sealed partial class SkillprintStore : IPushStore
                 var wanted = kept.Select(h => PushedRow.Key(h)).Order(StringComparer.Ordinal).ToList();
                 if (stored.SequenceEqual(wanted, StringComparer.Ordinal))
                 {
-                    return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: false, await UnclaimedAsync(db, mine, kept, transaction));
+                    return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: false, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
                 }
 
                 await db.Connection.ExecuteAsync(
@@ -110,7 +110,7 @@ public sealed partial class SkillprintStore : IPushStore
                         transaction);
                 }
 
-                return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true, await UnclaimedAsync(db, mine, kept, transaction));
+                return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
             },
             cancel);
     }

@@ -46,8 +46,8 @@ public abstract class TeamPushStoreContractTests : IDisposable
         var first = await store.ReplaceTeamPushedEvidenceAsync(team.Id, push, Monday);
         var again = await store.ReplaceTeamPushedEvidenceAsync(team.Id, push, Monday.AddHours(1));
 
-        first.ShouldBe(new PushResult("acme/api", 2, 1, Changed: true, Unclaimed: 1));
-        again.ShouldBe(new PushResult("acme/api", 2, 1, Changed: false, Unclaimed: 1));
+        first.ShouldBe(new PushResult("acme/api", 2, 1, Changed: true, Unclaimed: 1, EveryAuthor: true));
+        again.ShouldBe(new PushResult("acme/api", 2, 1, Changed: false, Unclaimed: 1, EveryAuthor: true));
         (await store.ListCodeHitsAsync(new CodeHitQuery(Framework, ada.Emails))).Select(h => h.Skill).ShouldBe(["async.queue"]);
         var unclaimed = (await store.ListIdentitiesAsync(withLinked: false)).ShouldHaveSingleItem();
         unclaimed.ShouldBe(new Identity(Stranger, 1, Monday.AddDays(9), Monday.AddDays(9), ["acme/api"], null, null), new IdentityComparer());

@@ -62,6 +62,7 @@ internal static class IdentityCommand
             app.Context.Out.Write(table);
             return ExitCodes.Ok;
         });
+        app.Examples(command, "skillprint identity list", "skillprint identity list --linked --format json");
         return command;
     }
 
@@ -81,6 +82,7 @@ internal static class IdentityCommand
                 $"Linked {linked.Email} to {target.PrimaryEmail}: its {linked.Hits} hits now count for them (undo: skillprint identity unlink {linked.Email})."));
             return ExitCodes.Ok;
         });
+        app.Examples(command, "skillprint identity link ada@laptop.local ada@example.org");
         return command;
     }
 
@@ -95,6 +97,7 @@ internal static class IdentityCommand
             app.Context.Out.Profile.Out.Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Unlinked {unlinked.Email}: its {unlinked.Hits} hits are unclaimed again."));
             return ExitCodes.Ok;
         });
+        app.Examples(command, "skillprint identity unlink ada@laptop.local");
         return command;
     }
 

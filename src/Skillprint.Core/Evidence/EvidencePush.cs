@@ -51,8 +51,8 @@ public sealed record EvidencePush(
 /// <summary>What a push did: how many hits now stand for the person in the repository, how many
 /// were left out because another author wrote their line (a team push: because no author is
 /// known), whether anything changed, and (a team push) how many of the authors are no one's email:
-/// unclaimed identities, kept for an admin to link.</summary>
-public sealed record PushResult(string Repository, int Kept, int Ignored, bool Changed, int Unclaimed = 0);
+/// unclaimed identities, kept for an admin to link. <paramref name="EveryAuthor"/>: a team push.</summary>
+public sealed record PushResult(string Repository, int Kept, int Ignored, bool Changed, int Unclaimed = 0, bool EveryAuthor = false);
 
 /// <summary>The store as a push needs it (implemented by Skillprint.Store).</summary>
 public interface IPushStore
