@@ -7,6 +7,7 @@ using Skillprint.Server.Data;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
 using Skillprint.Server.Identities;
+using Skillprint.Server.Privacy;
 using Skillprint.Server.Web;
 using Skillprint.Server.Teams;
 
@@ -84,6 +85,7 @@ public static class ServerApp
         api.MapTeams();
         api.MapTeamTokens();
         api.MapIdentities();
+        api.MapPrivacy();
         return app;
     }
 }

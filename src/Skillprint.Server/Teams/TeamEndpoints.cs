@@ -91,6 +91,13 @@ internal static class TeamEndpoints
         var caller = Caller.Of(context.User);
         var reader = new MatrixReader(caller.PersonId, caller.IsAdmin);
         var db = store.Store();
+        if (!caller.IsAdmin && !(await db.GetSettingsAsync(context.RequestAborted)).MembersSeeTeamMatrix
+            && (await db.GetTeamAsync(id, caller.PersonId, context.RequestAborted))?.Managers.Any(m => m.Person == caller.PersonId) != true)
+        {
+            // The organisation turned members' reading off: to a member the matrix is as absent as to anyone else.
+            throw new TeamException(TeamProblem.NotFound, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"there is no team {id}"));
+        }
+
         return TypedResults.Ok(await new TeamMatrixService(db, db, db, time).ComputeAsync(fw, id, reader, target, context.RequestAborted));
     }
 
