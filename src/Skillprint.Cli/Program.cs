@@ -126,6 +126,9 @@ public static class Program
         root.Add(LoginCommand.Create(app));
         root.Add(LoginCommand.CreateLogout(app));
         root.Add(TeamCommand.Create(app));
+        root.Add(IdentityCommand.Create(app));
+        root.Add(PrivacyCommand.Create(app));
+        root.Add(PrivacyCommand.CreateSettings(app));
         app.Examples(root, "skillprint scan ~/src/myproject && skillprint status", "skillprint assess async intermediate --note \"FastAPI services\"", "skillprint framework show python --topic async");
         return root;
     }

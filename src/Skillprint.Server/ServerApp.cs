@@ -6,6 +6,8 @@ using Skillprint.Server.Auth;
 using Skillprint.Server.Data;
 using Skillprint.Server.Health;
 using Skillprint.Server.Hosting;
+using Skillprint.Server.Identities;
+using Skillprint.Server.Privacy;
 using Skillprint.Server.Web;
 using Skillprint.Server.Teams;
 
@@ -31,6 +33,7 @@ public static class ServerApp
         builder.Services.AddExceptionHandler<StoreFaultHandler>();
         builder.Services.AddExceptionHandler<AccountFaultHandler>();
         builder.Services.AddExceptionHandler<TeamFaultHandler>();
+        builder.Services.AddExceptionHandler<IdentityFaultHandler>();
         // The same JSON as the CLI's --format json: camelCase names, enums by name.
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSkillprintAuth(settings);
@@ -68,6 +71,7 @@ public static class ServerApp
         app.UseRequestDecompression();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePushTokenGate();
         app.UseRateLimiter();
 
         app.MapHealth();
@@ -79,6 +83,9 @@ public static class ServerApp
         api.MapData();
         app.MapSkillprintPages();
         api.MapTeams();
+        api.MapTeamTokens();
+        api.MapIdentities();
+        api.MapPrivacy();
         return app;
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class SkillprintStore : IAccountStore
     private const string TokenColumns =
         """
         t.id AS Id, t.person_id AS PersonId, p.primary_email AS Email, t.name AS Name, t.scope AS Scope, t.prefix AS Prefix,
-        t.created_at AS CreatedAt, t.expires_at AS ExpiresAt, t.last_used_at AS LastUsedAt, t.revoked_at AS RevokedAt
+        t.created_at AS CreatedAt, t.expires_at AS ExpiresAt, t.last_used_at AS LastUsedAt, t.revoked_at AS RevokedAt, t.team_id AS TeamId
         """;
 
     public async Task<Account?> AddUserAsync(string email, AccountRole role, string passwordHash, bool mustChangePassword, DateTimeOffset at, CancellationToken cancellation)
@@ -142,6 +142,25 @@ public sealed partial class SkillprintStore : IAccountStore
             },
             cancellation);
 
+    public Task<AccessToken> AddTeamTokenAsync(long teamId, PersonId createdBy, string name, string secretHash, string prefix, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation) =>
+        WriteAsync(
+            async (db, transaction) =>
+            {
+                await RequirePersonAsync(db, createdBy, transaction);
+                var id = await db.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    """
+                    INSERT INTO access_tokens (person_id, name, scope, secret_hash, prefix, created_at, expires_at, team_id)
+                    SELECT @createdBy, @name, 'push', @secretHash, @prefix, @at, @expiresAt, t.id FROM teams AS t WHERE t.id = @teamId
+                    RETURNING id
+                    """,
+                    new { createdBy = createdBy.Value, name, secretHash, prefix, at = db.Time(at), expiresAt = db.Time(expiresAt), teamId },
+                    transaction,
+                    cancellationToken: cancellation))
+                    ?? throw new StoreException(StoreFault.InvalidInput, $"there is no team {teamId}");
+                return (await LoadTokensAsync(db.Connection, transaction, "t.id = @id", new { id }, cancellation)).Single();
+            },
+            cancellation);
+
     public Task<IReadOnlyList<AccessToken>> ListTokensAsync(PersonId? personId, CancellationToken cancellation) =>
         ReadAsync(
             db => LoadTokensAsync(db.Connection, null, "(@personId IS NULL OR t.person_id = @personId)", new { personId = personId?.Value }, cancellation),
@@ -153,7 +172,12 @@ public sealed partial class SkillprintStore : IAccountStore
         var found = await ReadAsync(
             async db =>
             {
-                var tokens = await LoadTokensAsync(db.Connection, null, "t.secret_hash = @secretHash", new { secretHash }, cancellation);
+                var tokens = await LoadTokensAsync(
+                    db.Connection,
+                    null,
+                    "t.secret_hash = @secretHash AND (t.team_id IS NULL OR EXISTS (SELECT 1 FROM teams AS team WHERE team.id = t.team_id))",
+                    new { secretHash },
+                    cancellation);
                 if (tokens.Count == 0 || !tokens[0].IsActive(at))
                 {
                     return null;
@@ -229,6 +253,7 @@ public sealed partial class SkillprintStore : IAccountStore
     {
         TokenScope.Read => "read",
         TokenScope.Write => "write",
+        TokenScope.Push => "push",
         _ => throw new StoreException(StoreFault.InvalidInput, $"'{(int)scope}' is not a token scope"),
     };
 
@@ -289,6 +314,8 @@ public sealed partial class SkillprintStore : IAccountStore
 
         public object? RevokedAt { get; set; }
 
+        public long? TeamId { get; set; }
+
         public AccessToken ToToken() => new(
             Id,
             new PersonId(PersonId),
@@ -298,12 +325,14 @@ public sealed partial class SkillprintStore : IAccountStore
             {
                 "read" => TokenScope.Read,
                 "write" => TokenScope.Write,
+                "push" => TokenScope.Push,
                 _ => throw new StoreException(StoreFault.Corrupted, $"access_tokens.scope of token {Id} is '{Scope}'"),
             },
             Prefix,
             StoredTime.Read(CreatedAt, "access_tokens.created_at"),
             StoredTime.ReadOptional(ExpiresAt, "access_tokens.expires_at"),
             StoredTime.ReadOptional(LastUsedAt, "access_tokens.last_used_at"),
-            StoredTime.ReadOptional(RevokedAt, "access_tokens.revoked_at"));
+            StoredTime.ReadOptional(RevokedAt, "access_tokens.revoked_at"),
+            TeamId);
     }
 }

@@ -9,7 +9,21 @@ namespace Skillprint.Store;
 /// <summary>Evidence pushed by `scan --push` (issue 12): per person and repository, replaced as a whole.</summary>
 public sealed partial class SkillprintStore : IPushStore
 {
-    public Task<PushResult> ReplacePushedEvidenceAsync(PersonId person, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default)
+    public Task<PushResult> ReplacePushedEvidenceAsync(PersonId person, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default) =>
+        ReplacePushAsync(push, at, async (db, transaction) => (await RequirePersonAsync(db, person, transaction)).Emails, cancel);
+
+    public Task<PushResult> ReplaceTeamPushedEvidenceAsync(long team, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default) =>
+        ReplacePushAsync(
+            push,
+            at,
+            async (db, transaction) => await db.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE id = @team", new { team }, transaction) == 0
+                ? throw new StoreException(StoreFault.InvalidInput, $"there is no team {team}")
+                : null,
+            cancel);
+
+    /// <summary>A push's one transaction: <paramref name="owners"/> gives the emails whose hits it
+    /// replaces (a person's), or null for every author (a team's push).</summary>
+    private Task<PushResult> ReplacePushAsync(EvidencePush push, DateTimeOffset at, Func<StoreDatabase, DbTransaction, Task<IReadOnlyList<string>?>> owners, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(push);
         RequireId(push.Framework, "framework");
@@ -26,13 +40,12 @@ public sealed partial class SkillprintStore : IPushStore
         return WriteAsync(
             async (db, transaction) =>
             {
-                var owner = await RequirePersonAsync(db, person, transaction);
-                var mine = owner.Emails.ToHashSet(StringComparer.Ordinal);
-                var kept = push.Hits.Where(h => h.Author is { } author && mine.Contains(author.Trim().ToLowerInvariant())).ToList();
+                var mine = (await owners(db, transaction))?.ToHashSet(StringComparer.Ordinal);
+                var kept = push.Hits.Where(h => !string.IsNullOrWhiteSpace(h.Author) && (mine is null || mine.Contains(Author(h)))).ToList();
                 var repositoryId = await PushedRepositoryAsync(db, push, at, transaction);
                 var name = await db.Connection.ExecuteScalarAsync<string>("SELECT name FROM repositories WHERE id = @repositoryId", new { repositoryId }, transaction);
-                var emails = mine.ToArray();
-                var authorIn = InList("h.author_email", "emails");
+                var emails = mine?.ToArray() ?? [];
+                var authorIn = mine is null ? "1 = 1" : InList("h.author_email", "emails");
                 var stored = (await db.Connection.QueryAsync<PushedRow>(
                     $"""
                     SELECT f.path AS Path, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
@@ -45,7 +58,7 @@ public sealed partial class SkillprintStore : IPushStore
                 var wanted = kept.Select(h => PushedRow.Key(h)).Order(StringComparer.Ordinal).ToList();
                 if (stored.SequenceEqual(wanted, StringComparer.Ordinal))
                 {
-                    return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: false);
+                    return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: false, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
                 }
 
                 await db.Connection.ExecuteAsync(
@@ -89,7 +102,7 @@ public sealed partial class SkillprintStore : IPushStore
                             hit.Line,
                             hit.EndLine,
                             snippet,
-                            author = hit.Author!.Trim().ToLowerInvariant(),
+                            author = Author(hit),
                             hit.Commit,
                             at = db.Time(hit.At),
                             occurrence,
@@ -97,9 +110,24 @@ public sealed partial class SkillprintStore : IPushStore
                         transaction);
                 }
 
-                return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true);
+                return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
             },
             cancel);
+    }
+
+    private static string Author(PushedHit hit) => hit.Author!.Trim().ToLowerInvariant();
+
+    /// <summary>How many of a team push's authors are no one's email (unclaimed identities); 0 for a person's push.</summary>
+    private async Task<int> UnclaimedAsync(StoreDatabase db, HashSet<string>? mine, List<PushedHit> kept, DbTransaction transaction)
+    {
+        if (mine is not null)
+        {
+            return 0;
+        }
+
+        var authors = kept.Select(Author).Distinct(StringComparer.Ordinal).ToArray();
+        var known = await db.Connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) FROM person_emails WHERE {InList("email", "authors")}", new { authors }, transaction);
+        return authors.Length - (int)known;
     }
 
     /// <summary>The repository a push names, by its identity; added (with a name no other repository

@@ -20,7 +20,7 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
 {
     /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
     internal static readonly string[] PersonTables =
-        ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens", "team_people"];
+        ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens", "team_people", "identity_links"];
 
     private readonly StoreLocation location;
 

@@ -1,19 +1,19 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-using Skillprint.Core.Evidence;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
 
 namespace Skillprint.Cli.Tests;
 
 /// <summary>
-/// The CI examples in docs/ci run as written: the lines between <c># skillprint:begin</c> and
-/// <c># skillprint:end</c> of each file, run with bash (the <c>skillprint</c> command being the one
-/// built from this tree, the secrets in the environment as CI gives them) in a real git repository
-/// with two authors, against a real server. The first run stores the token owner's evidence; the
-/// second changes nothing.
+/// The CI examples (docs/ci/github-actions.yml and docs/ci/gitlab-ci.yml) run as a CI job would run
+/// them: their `skillprint` lines, read from the files, run by bash in a real git repository with
+/// two authors, against a real server (`skillprint serve`) with a team's push token in the
+/// environment. The command on the PATH is this build's.
 /// </summary>
 public sealed class CiExampleTests : IAsyncLifetime
 {
-    private const string Owner = "owner@example.org";
+    private const string Ada = "ada@example.org";
+    private const string Stranger = "bo@laptop.local";
 
     private readonly CliRunner host = new();
     private readonly CliRunner ci = new();
@@ -22,8 +22,10 @@ public sealed class CiExampleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        host.RunOk("user", "add", Owner, "--role", "member");
-        token = host.RunOk("token", "create", "--name", "ci", "--scope", "write", "--person", Owner).Out.Trim();
+        host.RunOk("user", "add", "admin@example.org", "--role", "admin");
+        host.RunOk("user", "add", Ada, "--role", "member");
+        host.RunOk("team", "add", "platform");
+        token = host.RunOk("token", "create", "--team", "platform", "--name", "ci", "--person", "admin@example.org").Out.Trim();
         server = await ServedStore.StartAsync(host);
     }
 
@@ -34,77 +36,147 @@ public sealed class CiExampleTests : IAsyncLifetime
         ci.Dispose();
     }
 
-    /// <summary>The commands of an example: its lines between the markers, without YAML's indentation
-    /// or list dash.</summary>
-    internal static IReadOnlyList<string> Commands(string file)
+    /// <summary>The lines of an example that run skillprint (a `run:` or `script:` line), in order.</summary>
+    private static List<string> SkillprintLines(string file) =>
+        File.ReadAllLines(Path.Combine(Repo.Root, "docs", "ci", file))
+            .Select(line => line.Trim())
+            .Select(line => line.StartsWith("- ", StringComparison.Ordinal) ? line[2..] : line)
+            .Where(line => !line.StartsWith('#') && (line.StartsWith("skillprint ", StringComparison.Ordinal) || line.Contains("| skillprint ", StringComparison.Ordinal)))
+            .ToList();
+
+    private string Git(string repository, params string[] args)
     {
-        var lines = File.ReadAllLines(file).Select(l => l.Trim()).ToList();
-        var begin = lines.IndexOf("# skillprint:begin");
-        var end = lines.IndexOf("# skillprint:end");
-        begin.ShouldBeGreaterThanOrEqualTo(0, $"{file} has no '# skillprint:begin' line");
-        end.ShouldBeGreaterThan(begin, $"{file} has no '# skillprint:end' line after its begin");
-        return [.. lines[(begin + 1)..end].Select(l => l.StartsWith("- ", StringComparison.Ordinal) ? l[2..] : l)];
+        var (code, output, error) = CliRunner.Exec("git", repository, ci.Environment, args);
+        code.ShouldBe(0, $"git {string.Join(' ', args)}: {error}");
+        return output;
     }
 
-    private (int ExitCode, string Out, string Error) RunExample(IReadOnlyList<string> commands, string repository)
+    /// <summary>Runs the example's lines as a fresh CI job: a new runner's home and local store each time.</summary>
+    private List<string> RunJob(string repository, IReadOnlyList<string> lines)
     {
-        var script = Path.Combine(ci.Root, "ci.sh");
-        File.WriteAllText(script, "set -euo pipefail\nskillprint() { dotnet \"$SKILLPRINT_UNDER_TEST\" \"$@\"; }\n" + string.Join('\n', commands) + "\n");
-        var environment = new Dictionary<string, string>(ci.Environment)
+        var job = Directory.CreateTempSubdirectory("skillprint-ci-job-").FullName;
+        var bin = Directory.CreateDirectory(Path.Combine(job, "bin")).FullName;
+        var command = Path.Combine(bin, "skillprint");
+        File.WriteAllText(command, $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "skillprint.dll")}\" \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
         {
+            File.SetUnixFileMode(command, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        var environment = new Dictionary<string, string>(ci.Environment, StringComparer.Ordinal)
+        {
+            ["HOME"] = job,
+            ["XDG_CONFIG_HOME"] = Path.Combine(job, ".config"),
+            ["SKILLPRINT_DB"] = Path.Combine(job, "data", "skillprint.db"),
+            ["PATH"] = bin + ":" + System.Environment.GetEnvironmentVariable("PATH"),
             ["SKILLPRINT_URL"] = server.Url,
             ["SKILLPRINT_TOKEN"] = token,
-            ["SKILLPRINT_UNDER_TEST"] = Path.Combine(AppContext.BaseDirectory, "skillprint.dll"),
         };
-        return CliRunner.Exec("bash", repository, environment, script);
+        var outputs = new List<string>();
+        try
+        {
+            foreach (var line in lines)
+            {
+                var (code, output, error) = CliRunner.Exec("bash", repository, environment, "-euo", "pipefail", "-c", line);
+                code.ShouldBe(0, $"{line}\n{output}\n{error}");
+                (output + error).ShouldNotContain(token);
+                outputs.Add(output);
+            }
+        }
+        finally
+        {
+            Directory.Delete(job, recursive: true);
+        }
+
+        return outputs;
     }
 
-    private string Repository()
+    /// <summary>The server's stored evidence: row counts and a SHA-256 over every hit, file, scan and repository row.</summary>
+    private (long Hits, long Snippets, string Digest) Stored()
     {
-        var path = Directory.CreateDirectory(Path.Combine(ci.WorkDir, "service")).FullName;
-        var git = new Dictionary<string, string>(ci.Environment) { ["GIT_AUTHOR_NAME"] = "x", ["GIT_COMMITTER_NAME"] = "x", ["GIT_COMMITTER_EMAIL"] = "ci@example.org" };
-        void Git(params string[] args) => CliRunner.Exec("git", path, git, args).ExitCode.ShouldBe(0, string.Join(' ', args));
-        Git("init", "-q", "-b", "main");
-        File.WriteAllText(Path.Combine(path, "jobs.py"), "import asyncio\n\nq = asyncio.Queue()\n");
-        Git("add", "-A");
-        Git("-c", $"user.email={Owner}", "-c", "user.name=Owner", "commit", "-q", "-m", "jobs");
-        File.WriteAllText(Path.Combine(path, "theirs.py"), "import asyncio\n\nasyncio.run(main())\n");
-        Git("add", "-A");
-        Git("-c", "user.email=someone@example.org", "-c", "user.name=Someone", "commit", "-q", "-m", "theirs");
-        return path;
+        using var connection = new SqliteConnection($"Data Source={host.Database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var text = new StringBuilder();
+        foreach (var query in (string[])[
+            "SELECT id, file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence FROM hits ORDER BY id",
+            "SELECT id, repository_id, path, content_hash, scan_id FROM files ORDER BY id",
+            "SELECT id, repository_id, framework, state FROM scans ORDER BY id",
+            "SELECT id, name, identity, remote FROM repositories ORDER BY id"])
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = query;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString()).Append('\t');
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        long Count(string sql)
+        {
+            using var count = connection.CreateCommand();
+            count.CommandText = sql;
+            return (long)count.ExecuteScalar()!;
+        }
+
+        return (Count("SELECT COUNT(*) FROM hits"), Count("SELECT COUNT(*) FROM hits WHERE snippet <> ''"), Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))));
     }
 
-    private async Task<List<EvidenceEntry>> StoredAsync()
+    [Fact]
+    public void Both_examples_run_the_same_skillprint_commands_login_from_the_secret_then_scan_and_push()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(server.Url) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var page = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/me/evidence?limit=1000", UriKind.Relative))).RootElement;
-        return page.GetProperty("items").Deserialize<List<EvidenceEntry>>(CliApp.Json)!;
+        var github = SkillprintLines("github-actions.yml");
+
+        github.ShouldBe(
+        [
+            "printf '%s\\n' \"$SKILLPRINT_TOKEN\" | skillprint login \"$SKILLPRINT_URL\" --token-stdin",
+            "skillprint scan . --push",
+        ]);
+        SkillprintLines("gitlab-ci.yml").ShouldBe(github);
     }
 
-    [Theory]
-    [InlineData("github-actions.yml")]
-    [InlineData("gitlab-ci.yml")]
-    public async Task The_example_pushes_a_real_scan_and_a_second_push_changes_nothing(string example)
+    [Fact]
+    public async Task The_example_pushes_every_authors_evidence_without_source_text_and_a_second_push_changes_nothing()
     {
-        var commands = Commands(Path.Combine(Repo.Root, "docs", "ci", example));
-        commands.ShouldContain(c => c.Contains("skillprint scan", StringComparison.Ordinal) && c.Contains("--push", StringComparison.Ordinal));
-        var repository = Repository();
+        ci.Environment["GIT_CONFIG_GLOBAL"] = Path.Combine(ci.Home, ".gitconfig");
+        await File.WriteAllTextAsync(Path.Combine(ci.Home, ".gitconfig"), "[user]\n\tname = CI\n\temail = ci@example.org\n[init]\n\tdefaultBranch = main\n");
+        var repository = Path.Combine(ci.WorkDir, "api");
+        Directory.CreateDirectory(Path.Combine(repository, "app"));
+        Git(repository, "init", "-q");
+        await File.WriteAllTextAsync(Path.Combine(repository, "app", "queue.py"), "import asyncio\n\nq = asyncio.Queue()\n");
+        Git(repository, "add", "-A");
+        Git(repository, "-c", $"user.email={Ada}", "commit", "-q", "-m", "queue");
+        await File.WriteAllTextAsync(Path.Combine(repository, "app", "run.py"), "import asyncio\n\nasyncio.run(main())\n");
+        Git(repository, "add", "-A");
+        Git(repository, "-c", $"user.email={Stranger}", "commit", "-q", "-m", "run");
+        var lines = SkillprintLines("github-actions.yml");
 
-        var first = RunExample(commands, repository);
+        var first = RunJob(repository, lines);
 
-        first.ExitCode.ShouldBe(0, first.Out + first.Error);
-        first.Out.ShouldContain("1 by other authors left out, stored.");
-        var stored = await StoredAsync();
-        stored.ShouldNotBeEmpty();
-        stored.ShouldAllBe(e => e.Author == Owner);
-        stored.ShouldAllBe(e => string.IsNullOrEmpty(e.Snippet), "no source text is pushed");
-        stored.ShouldContain(e => e.Skill == "async.queue" && e.Path == "jobs.py" && e.Line == 3);
+        first[^1].ShouldContain("of every author (1 author no one's email yet: unclaimed, kept)");
+        first[^1].ShouldEndWith(", stored.\n");
+        var stored = Stored();
+        stored.Hits.ShouldBeGreaterThan(0);
+        stored.Snippets.ShouldBe(0, "no source text is pushed");
+        var identities = host.RunOk("identity", "list", "--format", "json").Json;
+        identities.GetArrayLength().ShouldBe(1);
+        identities[0].GetProperty("email").GetString().ShouldBe(Stranger);
+        identities[0].GetProperty("repositories")[0].GetString().ShouldBe("api");
+        host.RunOk("evidence", "list", "--person", Ada, "--skill", "async.queue", "--format", "json").Json.GetArrayLength().ShouldBe(1, "Ada's line is hers");
+        host.RunOk("evidence", "list", "--person", Ada, "--skill", "async.run", "--format", "json").Json.GetArrayLength().ShouldBe(0, "the unclaimed author's line is not Ada's");
 
-        var second = RunExample(commands, repository);
+        var second = RunJob(repository, lines);
 
-        second.ExitCode.ShouldBe(0, second.Out + second.Error);
-        second.Out.ShouldContain("unchanged.");
-        (await StoredAsync()).Select(e => (e.Id, e.Skill, e.Path, e.Line, e.Commit)).ShouldBe(stored.Select(e => (e.Id, e.Skill, e.Path, e.Line, e.Commit)));
+        second[^1].ShouldEndWith(", unchanged.\n");
+        Stored().ShouldBe(stored, "a second push of the same scan changes nothing: counts and every stored row");
+
+        host.RunOk("identity", "link", Stranger, Ada).Out.ShouldStartWith($"Linked {Stranger} to {Ada}");
+        host.RunOk("evidence", "list", "--person", Ada, "--skill", "async.run", "--format", "json").Json.GetArrayLength().ShouldBe(1, "a linked identity's evidence counts for the person");
+        host.RunOk("identity", "unlink", Stranger);
+        host.RunOk("evidence", "list", "--person", Ada, "--skill", "async.run", "--format", "json").Json.GetArrayLength().ShouldBe(0);
     }
 }

@@ -21,6 +21,10 @@ public enum Actor
 
     /// <summary>An admin on the member's data where the route can name it, else on their own.</summary>
     Admin,
+
+    /// <summary>A team's push token (made by the admin), as a repository's CI holds it: it may push
+    /// and say who it is, and is refused everything else.</summary>
+    TeamPushToken,
 }
 
 /// <summary>
@@ -43,13 +47,15 @@ public sealed class AuthorizationMatrixTests : IDisposable
         HttpStatusCode Anonymous,
         HttpStatusCode MemberOwn,
         HttpStatusCode MemberOthers,
-        HttpStatusCode Admin)
+        HttpStatusCode Admin,
+        HttpStatusCode PushToken = HttpStatusCode.Forbidden)
     {
         public HttpStatusCode Expected(Actor actor) => actor switch
         {
             Actor.Anonymous => Anonymous,
             Actor.MemberOwn => MemberOwn,
             Actor.MemberOthers => MemberOthers,
+            Actor.TeamPushToken => PushToken,
             _ => Admin,
         };
     }
@@ -63,8 +69,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     private static readonly Entry[] Entries =
     [
-        new("GET", "/healthz", (w, a) => Get("/healthz"), Ok, Ok, Ok, Ok),
-        new("GET", "/api/v1/session", (w, a) => Get("/api/v1/session"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/healthz", (w, a) => Get("/healthz"), Ok, Ok, Ok, Ok, Ok),
+        new("GET", "/api/v1/session", (w, a) => Get("/api/v1/session"), Unauthorized, Ok, Ok, Ok, Ok),
         new("POST", "/api/v1/session", (w, a) => Send(HttpMethod.Post, "/api/v1/session", new { email = w.EmailOf(a), password = "not-the-password" }), Unauthorized, Unauthorized, Unauthorized, Unauthorized),
         new("DELETE", "/api/v1/session", (w, a) => Send(HttpMethod.Delete, "/api/v1/session"), Unauthorized, NoContent, NoContent, NoContent),
         new("PUT", "/api/v1/me/password", (w, a) => Send(HttpMethod.Put, "/api/v1/me/password", new { current = "not-the-password", replacement = "another-password-3" }), Unauthorized, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
@@ -79,7 +85,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         new("GET", "/api/v1/me/status/explain/{topic}", (w, a) => Get("/api/v1/me/status/explain/async"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/me/evidence", (w, a) => Get("/api/v1/me/evidence"), Unauthorized, Ok, Ok, Ok),
         new("POST", "/api/v1/me/evidence", (w, a) => Send(HttpMethod.Post, "/api/v1/me/evidence", new { topic = "async", note = "matrix" }), Unauthorized, Created, Created, Created),
-        new("POST", "/api/v1/me/evidence/pushes", (w, a) => Send(HttpMethod.Post, "/api/v1/me/evidence/pushes", new { framework = "python", repositoryIdentity = "root:matrix", repositoryName = "m/m", hits = Array.Empty<object>() }), Unauthorized, Ok, Ok, Ok),
+        new("POST", "/api/v1/me/evidence/pushes", (w, a) => Send(HttpMethod.Post, "/api/v1/me/evidence/pushes", new { framework = "python", repositoryIdentity = "root:matrix", repositoryName = "m/m", hits = Array.Empty<object>() }), Unauthorized, Ok, Ok, Ok, Ok),
         // The matrix has no code hits: dismissing manual evidence is refused for its kind before any
         // owner is looked up, telling nothing the caller did not give; ownership of hits is in the
         // store contract tests (a hit of another author's is "not yours").
@@ -99,6 +105,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
         new("GET", "/api/v1/frameworks", (w, a) => Get("/api/v1/frameworks"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/frameworks/{id}", (w, a) => Get("/api/v1/frameworks/python"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/people/{id}/status", (w, a) => Get($"/api/v1/people/{w.SubjectOf(a)}/status"), Unauthorized, Forbidden, Forbidden, Ok),
+        new("GET", "/api/v1/me/visibility", (w, a) => Get("/api/v1/me/visibility"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/settings", (w, a) => Get("/api/v1/settings"), Unauthorized, Forbidden, Forbidden, Ok),
+        new("PUT", "/api/v1/settings", (w, a) => Send(HttpMethod.Put, "/api/v1/settings", new { membersSeeTeamMatrix = true }), Unauthorized, Forbidden, Forbidden, Ok),
+        new("GET", "/api/v1/identities", (w, a) => Get("/api/v1/identities"), Unauthorized, Forbidden, Forbidden, Ok),
+        new("POST", "/api/v1/identities/link", async (w, a) => Message(HttpMethod.Post, "/api/v1/identities/link", new { email = await w.SpareIdentityAsync(), person = "bob@example.org" }), Unauthorized, Forbidden, Forbidden, Ok),
+        new("DELETE", "/api/v1/identities/link", async (w, a) => Message(HttpMethod.Delete, $"/api/v1/identities/link?email={await w.SpareIdentityAsync(linkedTo: "bob@example.org")}"), Unauthorized, Forbidden, Forbidden, Ok),
     ];
 
     [Fact]
@@ -156,7 +168,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     /// <summary>The people of the matrix: an admin, a member (Ada) and another member (Bob), each
     /// with a write token; a fresh token of someone's for each request that revokes one.</summary>
-    private sealed class World(ServerFactory server, Account admin, Account ada, Account bob, IReadOnlyDictionary<Core.People.PersonId, string> tokens) : IDisposable
+    private sealed class World(ServerFactory server, Account admin, Account ada, Account bob, IReadOnlyDictionary<Core.People.PersonId, string> tokens, string pushToken) : IDisposable
     {
         public ServerFactory Server { get; } = server;
 
@@ -171,7 +183,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 tokens[account.PersonId] = await server.TokenAsync(account.PersonId, TokenScope.Write);
             }
 
-            return new World(server, admin, ada, bob, tokens);
+            using var store = Store.SkillprintStore.OpenExisting(server.Store);
+            var team = await new Core.Teams.TeamService(store, store, TimeProvider.System).AddAsync("ci");
+            var push = await new AccountService(store, TimeProvider.System).CreateTeamTokenAsync(team.Id, admin.PersonId, "github-ci", null, default);
+            return new World(server, admin, ada, bob, tokens, push.Secret);
         }
 
         public string EmailOf(Actor actor) => actor == Actor.Admin ? admin.Email : ada.Email;
@@ -180,6 +195,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         {
             Actor.Anonymous => Server.CreateClient(),
             Actor.Admin => Server.ClientWith(tokens[admin.PersonId]),
+            Actor.TeamPushToken => Server.ClientWith(pushToken),
             _ => Server.ClientWith(tokens[ada.PersonId]),
         };
 
@@ -210,6 +226,23 @@ public sealed class AuthorizationMatrixTests : IDisposable
             }
 
             return "m" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>A new unclaimed identity (an author email of pushed code that is no one's), linked
+        /// to <paramref name="linkedTo"/> when given.</summary>
+        public async Task<string> SpareIdentityAsync(string? linkedTo = null)
+        {
+            var email = $"author-{Guid.NewGuid():N}@laptop.local";
+            using var store = Store.SkillprintStore.OpenExisting(Server.Store);
+            var team = await store.AddTeamAsync($"spare-{Guid.NewGuid():N}", DateTimeOffset.UtcNow);
+            var hit = new Core.Evidence.PushedHit("async", "async.queue", "app/main.py", 1, 1, email, "c0ffee", DateTimeOffset.UtcNow);
+            await store.ReplaceTeamPushedEvidenceAsync(team!.Id, new Core.Evidence.EvidencePush("python", "root:" + email, email, null, [hit]), DateTimeOffset.UtcNow);
+            if (linkedTo is not null)
+            {
+                await store.LinkIdentityAsync(email, (await store.FindPersonAsync(linkedTo))!.Id, DateTimeOffset.UtcNow);
+            }
+
+            return email;
         }
 
         /// <summary>"METHOD /path" for every operation of /openapi/v1.json.</summary>

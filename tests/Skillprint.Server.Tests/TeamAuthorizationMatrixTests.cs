@@ -42,19 +42,22 @@ public sealed class TeamAuthorizationMatrixTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    /// <summary>One endpoint: the request on a fresh team (its id), and the status per actor in the
-    /// order of <see cref="TeamActor"/>.</summary>
-    private sealed record Entry(string Method, string Path, Func<long, HttpRequestMessage> Request, params HttpStatusCode[] Expected);
+    /// <summary>One endpoint: the request on a fresh team (its id, and the id of a push token of
+    /// it), and the status per actor in the order of <see cref="TeamActor"/>.</summary>
+    private sealed record Entry(string Method, string Path, Func<long, long, HttpRequestMessage> Request, params HttpStatusCode[] Expected);
 
     private static readonly Entry[] Entries =
     [
-        new("GET", "/api/v1/teams", id => Message(HttpMethod.Get, "/api/v1/teams"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
-        new("POST", "/api/v1/teams", id => Message(HttpMethod.Post, "/api/v1/teams", new { name = $"t-{Guid.NewGuid():N}" }), Unauthorized, Forbidden, Forbidden, Forbidden, Created),
-        new("GET", "/api/v1/teams/{id}", id => Message(HttpMethod.Get, $"/api/v1/teams/{id}"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
-        new("DELETE", "/api/v1/teams/{id}", id => Message(HttpMethod.Delete, $"/api/v1/teams/{id}"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
-        new("POST", "/api/v1/teams/{id}/people", id => Message(HttpMethod.Post, $"/api/v1/teams/{id}/people", new { email = "bob@example.org", role = "member" }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
-        new("DELETE", "/api/v1/teams/{id}/people", id => Message(HttpMethod.Delete, $"/api/v1/teams/{id}/people?email=ada@example.org&role=member"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
-        new("GET", "/api/v1/teams/{id}/matrix", id => Message(HttpMethod.Get, $"/api/v1/teams/{id}/matrix"), Unauthorized, Ok, Ok, NotFound, Ok),
+        new("GET", "/api/v1/teams", (id, token) => Message(HttpMethod.Get, "/api/v1/teams"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("POST", "/api/v1/teams", (id, token) => Message(HttpMethod.Post, "/api/v1/teams", new { name = $"t-{Guid.NewGuid():N}" }), Unauthorized, Forbidden, Forbidden, Forbidden, Created),
+        new("GET", "/api/v1/teams/{id}", (id, token) => Message(HttpMethod.Get, $"/api/v1/teams/{id}"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("DELETE", "/api/v1/teams/{id}", (id, token) => Message(HttpMethod.Delete, $"/api/v1/teams/{id}"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("POST", "/api/v1/teams/{id}/people", (id, token) => Message(HttpMethod.Post, $"/api/v1/teams/{id}/people", new { email = "bob@example.org", role = "member" }), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("DELETE", "/api/v1/teams/{id}/people", (id, token) => Message(HttpMethod.Delete, $"/api/v1/teams/{id}/people?email=ada@example.org&role=member"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
+        new("GET", "/api/v1/teams/{id}/tokens", (id, token) => Message(HttpMethod.Get, $"/api/v1/teams/{id}/tokens"), Unauthorized, Ok, Forbidden, NotFound, Ok),
+        new("POST", "/api/v1/teams/{id}/tokens", (id, token) => Message(HttpMethod.Post, $"/api/v1/teams/{id}/tokens", new { name = "github-ci" }), Unauthorized, Created, Forbidden, NotFound, Created),
+        new("DELETE", "/api/v1/teams/{id}/tokens/{tokenId}", (id, token) => Message(HttpMethod.Delete, $"/api/v1/teams/{id}/tokens/{token}"), Unauthorized, Ok, Forbidden, NotFound, Ok),
+        new("GET", "/api/v1/teams/{id}/matrix", (id, token) => Message(HttpMethod.Get, $"/api/v1/teams/{id}/matrix"), Unauthorized, Ok, Ok, NotFound, Ok),
     ];
 
     /// <summary>"METHOD /path" of every team endpoint with an entry here.</summary>
@@ -112,7 +115,8 @@ public sealed class TeamAuthorizationMatrixTests : IDisposable
                 var team = await service.AddAsync($"team-{Guid.NewGuid():N}");
                 await service.AddPersonAsync(team, mo.Email, TeamRole.Manager);
                 await service.AddPersonAsync(team, ada.Email, TeamRole.Member);
-                using var request = entry.Request(team.Id);
+                var pushToken = await new AccountService(store, TimeProvider.System).CreateTeamTokenAsync(team.Id, mo.PersonId, "spare", null, default);
+                using var request = entry.Request(team.Id, pushToken.Token.Id);
                 using var client = actor == TeamActor.Anonymous ? server.CreateClient() : server.ClientWith(tokens[actor]);
                 using var response = await client.SendAsync(request);
                 var expected = entry.Expected[(int)actor];

@@ -64,6 +64,29 @@ public sealed class TeamPageTests(WebSite site)
     }
 
     [Fact]
+    public async Task When_the_organisation_turns_members_reading_off_a_member_finds_no_team_page_and_a_manager_still_does()
+    {
+        var (team, _, manager, member, _, _) = await TeamsAsync();
+        using (var store = SkillprintStore.OpenExisting(site.Server.Store))
+        {
+            await store.SetSettingsAsync(new Core.Privacy.OrgSettings(MembersSeeTeamMatrix: false));
+        }
+
+        try
+        {
+            var page = await site.SignedInAsync(member);
+            (await page.GotoAsync("/teams/" + team))!.Status.ShouldBe((int)HttpStatusCode.NotFound);
+            var lead = await site.SignedInAsync(manager);
+            (await lead.GotoAsync("/teams/" + team))!.Ok.ShouldBeTrue();
+        }
+        finally
+        {
+            using var store = SkillprintStore.OpenExisting(site.Server.Store);
+            await store.SetSettingsAsync(new Core.Privacy.OrgSettings());
+        }
+    }
+
+    [Fact]
     public async Task A_role_shows_how_many_members_meet_each_target()
     {
         var (team, _, manager, _, _, _) = await TeamsAsync();

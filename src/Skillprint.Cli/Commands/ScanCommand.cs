@@ -174,7 +174,10 @@ internal static class ScanCommand
             try
             {
                 var result = client.PushAsync(pushes[i], app.Context.Stopping).GetAwaiter().GetResult();
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pushed {result.Repository} to {client.Url}: {Plural(result.Kept, "hit", "hits")} of yours{(result.Ignored > 0 ? $", {result.Ignored} by other authors left out" : "")}, {(result.Changed ? "stored" : "unchanged")}."));
+                var what = result.EveryAuthor
+                    ? $"{Plural(result.Kept, "hit", "hits")} of every author{(result.Unclaimed > 0 ? $" ({Plural(result.Unclaimed, "author", "authors")} no one's email yet: unclaimed, kept)" : "")}{(result.Ignored > 0 ? $", {result.Ignored} without an author left out" : "")}"
+                    : $"{Plural(result.Kept, "hit", "hits")} of yours{(result.Ignored > 0 ? $", {result.Ignored} by other authors left out" : "")}";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pushed {result.Repository} to {client.Url}: {what}, {(result.Changed ? "stored" : "unchanged")}."));
             }
             catch (CommandFailedException failed)
             {

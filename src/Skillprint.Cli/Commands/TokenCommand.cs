@@ -28,13 +28,15 @@ internal static class TokenCommand
         var scope = new Option<string>("--scope") { Description = "read: reads only; write: reads and changes.", DefaultValueFactory = _ => "read" };
         scope.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "read", "write");
         var expires = new Option<int?>("--expires") { Description = $"Days until the token stops working (1 to {AccountService.MaxTokenDays}; default: never).", HelpName = "DAYS" };
+        var team = new Option<string?>("--team") { Description = "Create the team's push token instead, for a repository's CI: it pushes every author's evidence (scan --push) and can do nothing else. --person is recorded as who created it.", HelpName = "TEAM" };
         var person = CliApp.CreatePersonOption();
         var format = CliApp.CreateFormatOption("text", "json");
-        var command = new Command("create", "Create a token for a user. The token is printed once on stdout (details on stderr); only its hash is kept.")
+        var command = new Command("create", "Create a token for a user (or with --team, a team's push token). The token is printed once on stdout (details on stderr); only its hash is kept.")
         {
             name,
             scope,
             expires,
+            team,
             person,
             format,
         };
@@ -44,9 +46,20 @@ internal static class TokenCommand
             var chosen = string.Equals(parsed.GetValue(scope), "write", StringComparison.OrdinalIgnoreCase) ? TokenScope.Write : TokenScope.Read;
             using var store = app.OpenStore(parsed);
             var service = new AccountService(store, app.Context.Time);
-            var user = Accounts.Run(() => service.FindUserAsync(email))
-                ?? throw new CommandFailedException($"{email} has no account on this store: skillprint user add {email} --role member");
-            var created = Accounts.Run(() => service.CreateTokenAsync(user.PersonId, parsed.GetValue(name)!, chosen, parsed.GetValue(expires), CancellationToken.None));
+            CreatedToken created;
+            if (parsed.GetValue(team) is { } teamName)
+            {
+                var chosenTeam = TeamCommand.Service(app, store).FindAsync(teamName).GetAwaiter().GetResult();
+                var creator = store.EnsurePersonAsync(email).GetAwaiter().GetResult();
+                created = Accounts.Run(() => service.CreateTeamTokenAsync(chosenTeam.Id, creator.Id, parsed.GetValue(name)!, parsed.GetValue(expires), CancellationToken.None));
+            }
+            else
+            {
+                var user = Accounts.Run(() => service.FindUserAsync(email))
+                    ?? throw new CommandFailedException($"{email} has no account on this store: skillprint user add {email} --role member");
+                created = Accounts.Run(() => service.CreateTokenAsync(user.PersonId, parsed.GetValue(name)!, chosen, parsed.GetValue(expires), CancellationToken.None));
+            }
+
             if (string.Equals(CliApp.FormatOf(parsed, format), "json", StringComparison.Ordinal))
             {
                 app.WriteJson(created);
@@ -56,11 +69,11 @@ internal static class TokenCommand
             var t = created.Token;
             app.Context.Error.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Created token {t.Id} '{t.Name}' ({Accounts.ScopeName(t.Scope)}, {(t.ExpiresAt is { } at ? $"expires {at:yyyy-MM-dd}" : "does not expire")}) for {t.Email}. It is shown this once: keep it now."));
+                $"Created token {t.Id} '{t.Name}' ({Accounts.ScopeName(t.Scope)}, {(t.ExpiresAt is { } at ? $"expires {at:yyyy-MM-dd}" : "does not expire")}) for {(t.TeamId is { } teamId ? $"team {teamId}, created by {t.Email}" : t.Email)}. It is shown this once: keep it now."));
             app.Context.Out.Profile.Out.Writer.WriteLine(created.Secret);
             return ExitCodes.Ok;
         });
-        app.Examples(command, "skillprint token create --name laptop", "skillprint token create --name ci --scope write --expires 30 --format json");
+        app.Examples(command, "skillprint token create --name laptop", "skillprint token create --name ci --scope write --expires 30 --format json", "skillprint token create --team platform --name github-ci");
         return command;
     }
 

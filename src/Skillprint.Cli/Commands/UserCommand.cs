@@ -124,5 +124,10 @@ internal static class Accounts
 
     public static string RoleName(AccountRole role) => role == AccountRole.Admin ? "admin" : "member";
 
-    public static string ScopeName(TokenScope scope) => scope == TokenScope.Write ? "write" : "read";
+    public static string ScopeName(TokenScope scope) => scope switch
+    {
+        TokenScope.Write => "write",
+        TokenScope.Push => "push",
+        _ => "read",
+    };
 }

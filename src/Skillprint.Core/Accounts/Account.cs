@@ -10,11 +10,13 @@ public enum AccountRole
     Admin,
 }
 
-/// <summary>What a personal access token allows: reading only, or reading and changing.</summary>
+/// <summary>What an access token allows: reading only, reading and changing, or (a team's token)
+/// pushing evidence and nothing else.</summary>
 public enum TokenScope
 {
     Read,
     Write,
+    Push,
 }
 
 /// <summary>A person who can sign in to the server: their id and primary email, role, and the
@@ -31,8 +33,9 @@ public sealed record Account(
 /// <summary>An account with its stored password hash, for checking a sign-in.</summary>
 public sealed record AccountCredentials(Account Account, string PasswordHash);
 
-/// <summary>A personal access token as listed: never the secret, which is shown once when created.
-/// <paramref name="Prefix"/> is the secret's first characters, to tell tokens apart.</summary>
+/// <summary>An access token as listed: never the secret, which is shown once when created.
+/// <paramref name="Prefix"/> is the secret's first characters, to tell tokens apart. A team's push
+/// token has <paramref name="TeamId"/>; its <paramref name="PersonId"/> is who created it.</summary>
 public sealed record AccessToken(
     long Id,
     PersonId PersonId,
@@ -43,7 +46,8 @@ public sealed record AccessToken(
     DateTimeOffset CreatedAt,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? LastUsedAt,
-    DateTimeOffset? RevokedAt)
+    DateTimeOffset? RevokedAt,
+    long? TeamId = null)
 {
     /// <summary>Whether the token is usable at <paramref name="now"/>: not revoked, not expired.</summary>
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);

@@ -108,6 +108,29 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
 
     public async Task<CreatedToken> CreateTokenAsync(PersonId personId, string name, TokenScope scope, int? expiresInDays, CancellationToken cancellation)
     {
+        if (!Enum.IsDefined(scope) || scope == TokenScope.Push)
+        {
+            throw new AccountException(AccountProblem.Invalid, scope == TokenScope.Push ? "only a team has a push token (token create --team TEAM)" : $"'{(int)scope}' is not a token scope");
+        }
+
+        var trimmed = CheckToken(name, expiresInDays);
+        _ = await store.GetUserAsync(personId, cancellation) ?? throw new AccountException(AccountProblem.NotFound, $"person {personId} is not a user");
+        return await NewTokenAsync((secret, now) => store.AddTokenAsync(personId, trimmed, scope, Secrets.HashToken(secret), Secrets.PrefixOf(secret), now, ExpiresAt(now, expiresInDays), cancellation));
+    }
+
+    /// <summary>Creates team <paramref name="teamId"/>'s push token: it pushes a repository's evidence
+    /// for every author and does nothing else. Who may create one (an admin, the team's manager) is
+    /// checked by the caller; <paramref name="createdBy"/> is recorded.</summary>
+    public Task<CreatedToken> CreateTeamTokenAsync(long teamId, PersonId createdBy, string name, int? expiresInDays, CancellationToken cancellation)
+    {
+        var trimmed = CheckToken(name, expiresInDays);
+        return NewTokenAsync((secret, now) => store.AddTeamTokenAsync(teamId, createdBy, trimmed, Secrets.HashToken(secret), Secrets.PrefixOf(secret), now, ExpiresAt(now, expiresInDays), cancellation));
+    }
+
+    private static DateTimeOffset? ExpiresAt(DateTimeOffset now, int? days) => days is { } d ? now.AddDays(d) : null;
+
+    private static string CheckToken(string name, int? expiresInDays)
+    {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length is 0 or > 100)
         {
@@ -119,24 +142,13 @@ public sealed class AccountService(IAccountStore store, TimeProvider time, int p
             throw new AccountException(AccountProblem.Invalid, $"a token expires in 1 to {MaxTokenDays} days, not {expiresInDays}");
         }
 
-        if (!Enum.IsDefined(scope))
-        {
-            throw new AccountException(AccountProblem.Invalid, $"'{(int)scope}' is not a token scope");
-        }
+        return trimmed;
+    }
 
-        _ = await store.GetUserAsync(personId, cancellation) ?? throw new AccountException(AccountProblem.NotFound, $"person {personId} is not a user");
-        var now = time.GetUtcNow();
+    private async Task<CreatedToken> NewTokenAsync(Func<string, DateTimeOffset, Task<AccessToken>> add)
+    {
         var secret = Secrets.NewTokenSecret();
-        var token = await store.AddTokenAsync(
-            personId,
-            trimmed,
-            scope,
-            Secrets.HashToken(secret),
-            Secrets.PrefixOf(secret),
-            now,
-            expiresInDays is { } days ? now.AddDays(days) : null,
-            cancellation);
-        return new CreatedToken(token, secret);
+        return new CreatedToken(await add(secret, time.GetUtcNow()), secret);
     }
 
     public Task<IReadOnlyList<AccessToken>> ListTokensAsync(PersonId? personId, CancellationToken cancellation) =>

@@ -30,6 +30,9 @@ public interface IAccountStore
     /// <summary>Stores a token by the SHA-256 hash of its secret; the secret itself is never stored.</summary>
     Task<AccessToken> AddTokenAsync(PersonId personId, string name, TokenScope scope, string secretHash, string prefix, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation);
 
+    /// <summary>Stores a push token of team <paramref name="teamId"/>, created by <paramref name="createdBy"/>.</summary>
+    Task<AccessToken> AddTeamTokenAsync(long teamId, PersonId createdBy, string name, string secretHash, string prefix, DateTimeOffset at, DateTimeOffset? expiresAt, CancellationToken cancellation);
+
     /// <summary>The tokens of one person (newest first), or of everyone when <paramref name="personId"/> is null.</summary>
     Task<IReadOnlyList<AccessToken>> ListTokensAsync(PersonId? personId, CancellationToken cancellation);
 

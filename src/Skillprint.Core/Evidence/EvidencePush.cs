@@ -49,8 +49,10 @@ public sealed record EvidencePush(
 }
 
 /// <summary>What a push did: how many hits now stand for the person in the repository, how many
-/// were left out because another author wrote their line, and whether anything changed.</summary>
-public sealed record PushResult(string Repository, int Kept, int Ignored, bool Changed);
+/// were left out because another author wrote their line (a team push: because no author is
+/// known), whether anything changed, and (a team push) how many of the authors are no one's email:
+/// unclaimed identities, kept for an admin to link. <paramref name="EveryAuthor"/>: a team push.</summary>
+public sealed record PushResult(string Repository, int Kept, int Ignored, bool Changed, int Unclaimed = 0, bool EveryAuthor = false);
 
 /// <summary>The store as a push needs it (implemented by Skillprint.Store).</summary>
 public interface IPushStore
@@ -62,4 +64,13 @@ public interface IPushStore
     /// evidence whole. Hits by other authors are not kept: a person pushes only their own evidence.
     /// </summary>
     Task<PushResult> ReplacePushedEvidenceAsync(PersonId person, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default);
+
+    /// <summary>
+    /// A team token's push (a repository's CI): every hit with an author is kept under its author's
+    /// email, and the repository's pushed evidence of every author is replaced, in one transaction,
+    /// the same push twice changing nothing. A hit whose author is no one's email is kept all the
+    /// same, as an unclaimed identity (<see cref="PushResult.Unclaimed"/> counts them) that an admin
+    /// can link to a person; hits with no author are ignored.
+    /// </summary>
+    Task<PushResult> ReplaceTeamPushedEvidenceAsync(long team, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default);
 }

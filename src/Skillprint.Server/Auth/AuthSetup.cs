@@ -87,6 +87,28 @@ internal static class AuthSetup
         return Task.CompletedTask;
     }
 
+    /// <summary>A team's push token may push and say who it is, and nothing else: every other
+    /// endpoint and page answers it 403, but for those open to anyone (health, sign-in).</summary>
+    public static IApplicationBuilder UsePushTokenGate(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var open = context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            if (!open && context.User.Identity?.IsAuthenticated == true && Caller.Of(context.User).Scope == TokenScope.Push && !PushAllowed(context))
+            {
+                await PushTokenRefused().ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+
+    private static IResult PushTokenRefused() => Results.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Push token",
+        detail: "A team's push token may only push evidence (scan --push); use a personal token for anything else.");
+
+    private static bool PushAllowed(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PushTokenAllowed>() is not null;
+
     /// <summary>The checks on writes: the antiforgery token for a cookie session, a write scope
     /// for a token, a changed password for a session started with a one-time password.</summary>
     public static TBuilder RequireWriteChecks<TBuilder>(this TBuilder builder)
@@ -113,7 +135,12 @@ internal static class AuthSetup
                 }
             }
 
-            if (isWrite && caller.Scope != TokenScope.Write)
+            if (isWrite && caller.Scope == TokenScope.Push && !PushAllowed(http))
+            {
+                return PushTokenRefused();
+            }
+
+            if (isWrite && caller.Scope == TokenScope.Read)
             {
                 return Results.Problem(
                     statusCode: StatusCodes.Status403Forbidden,

@@ -6,7 +6,7 @@ using Skillprint.Server.Hosting;
 
 namespace Skillprint.Server.Auth;
 
-/// <summary><c>Authorization: Bearer sp_...</c>: a personal access token, looked up by its hash.</summary>
+/// <summary><c>Authorization: Bearer sp_...</c>: an access token (a person's or a team's), looked up by its hash.</summary>
 internal sealed class BearerHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -28,7 +28,9 @@ internal sealed class BearerHandler(
             return AuthenticateResult.Fail("the token is not valid: unknown, expired or revoked");
         }
 
-        var principal = Caller.Principal(holder.Account with { MustChangePassword = false }, CallerVia.Token, holder.Token.Scope);
+        // A team's push token never carries its creator's admin role: it may push and nothing else.
+        var account = holder.Account with { MustChangePassword = false, Role = holder.Token.TeamId is null ? holder.Account.Role : AccountRole.Member };
+        var principal = Caller.Principal(account, CallerVia.Token, holder.Token.Scope, holder.Token.TeamId);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Caller.BearerScheme));
     }
 }

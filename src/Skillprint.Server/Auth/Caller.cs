@@ -11,12 +11,14 @@ public enum CallerVia
     /// <summary>The session cookie of a sign-in (writes need the antiforgery token).</summary>
     Cookie,
 
-    /// <summary>A personal access token (<c>Authorization: Bearer</c>).</summary>
+    /// <summary>An access token (<c>Authorization: Bearer</c>): a person's, or a team's push token.</summary>
     Token,
 }
 
-/// <summary>Who is calling: the person, their role, how they signed in, and what they may change.</summary>
-public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, CallerVia Via, TokenScope Scope)
+/// <summary>Who is calling: the person, their role, how they signed in, and what they may change.
+/// With a team's push token, <paramref name="TeamId"/> is the team and the person is who created the
+/// token; such a caller may push and nothing else (<see cref="PushTokenAllowed"/>).</summary>
+public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, CallerVia Via, TokenScope Scope, long? TeamId = null)
 {
     public const string CookieScheme = "Cookie";
     public const string BearerScheme = "Bearer";
@@ -25,11 +27,12 @@ public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, C
     private const string ViaClaim = "skillprint:via";
     private const string ScopeClaim = "skillprint:scope";
     private const string MustChangeClaim = "skillprint:must-change-password";
+    private const string TeamClaim = "skillprint:team";
 
     public bool IsAdmin => Role == AccountRole.Admin;
 
     /// <summary>The principal of an account signed in through <paramref name="via"/>.</summary>
-    public static ClaimsPrincipal Principal(Account account, CallerVia via, TokenScope scope)
+    public static ClaimsPrincipal Principal(Account account, CallerVia via, TokenScope scope, long? teamId = null)
     {
         ArgumentNullException.ThrowIfNull(account);
         var claims = new List<Claim>
@@ -40,6 +43,11 @@ public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, C
             new(ViaClaim, via.ToString()),
             new(ScopeClaim, scope.ToString()),
         };
+        if (teamId is { } team)
+        {
+            claims.Add(new Claim(TeamClaim, team.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (account.MustChangePassword)
         {
             claims.Add(new Claim(MustChangeClaim, "true"));
@@ -58,9 +66,13 @@ public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, C
             user.FindFirstValue(ClaimTypes.Email) ?? "",
             user.IsInRole("admin") ? AccountRole.Admin : AccountRole.Member,
             Enum.Parse<CallerVia>(user.FindFirstValue(ViaClaim) ?? nameof(CallerVia.Token)),
-            Enum.Parse<TokenScope>(user.FindFirstValue(ScopeClaim) ?? nameof(TokenScope.Read)));
+            Enum.Parse<TokenScope>(user.FindFirstValue(ScopeClaim) ?? nameof(TokenScope.Read)),
+            user.FindFirstValue(TeamClaim) is { } team ? long.Parse(team, CultureInfo.InvariantCulture) : null);
     }
 
     /// <summary>Whether the caller signed in with a one-time password not yet changed.</summary>
     public static bool MustChangePassword(ClaimsPrincipal user) => user?.HasClaim(MustChangeClaim, "true") == true;
 }
+
+/// <summary>Marks the endpoints a team's push token may use: the push, and who the token is.</summary>
+internal sealed class PushTokenAllowed;

@@ -36,8 +36,8 @@ internal static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         session.MapGet("/", Current)
-            .WithMetadata(new AllowedBeforePasswordChange())
-            .WithSummary("Who is signed in, and the antiforgery token for writes with the cookie");
+            .WithMetadata(new AllowedBeforePasswordChange(), new PushTokenAllowed())
+            .WithSummary("Who is signed in, and the antiforgery token for writes with the cookie (a team's push token: who created it)");
         session.MapDelete("/", (Func<HttpContext, Task<NoContent>>)SignOutAsync)
             .WithMetadata(new AllowedBeforePasswordChange())
             .WithSummary("Sign out");

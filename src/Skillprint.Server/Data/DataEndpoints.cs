@@ -51,7 +51,8 @@ internal static class DataEndpoints
         me.MapPost("/evidence/{id}/restore", RestoreAsync).WithTags("Evidence").WithSummary("Undo a dismissal (h) or a removal (m)").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapDelete("/evidence/{id}", RemoveAsync).WithTags("Evidence").WithSummary("Remove manual evidence of yours (m ids); kept for history").ProducesProblem(StatusCodes.Status404NotFound);
         me.MapPost("/evidence/pushes", PushAsync).WithTags("Evidence")
-            .WithSummary("Replace what one repository shows of you with what a scan found there (`scan --push`): only hits on your own lines are kept; the same push twice changes nothing")
+            .WithSummary("Replace what one repository shows of you with what a scan found there (`scan --push`): only hits on your own lines are kept; with a team's push token, every author's hits are kept under their email (unknown authors as unclaimed identities); the same push twice changes nothing")
+            .WithMetadata(new PushTokenAllowed())
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithBodyLimit(api.ServiceProvider.GetRequiredService<ServerSettings>().MaxPushBodyBytes);
         me.MapGet("/assessments", AssessmentsAsync).WithTags("Assessments").WithSummary("Your self-assessments, oldest first");
@@ -193,6 +194,11 @@ internal static class DataEndpoints
         if (Framework(body.Framework) is null)
         {
             return UnknownFramework(body.Framework);
+        }
+
+        if (Caller.Of(context.User).TeamId is { } team)
+        {
+            return TypedResults.Ok(await store.Store().ReplaceTeamPushedEvidenceAsync(team, body, time.GetUtcNow(), context.RequestAborted));
         }
 
         var me = await MeAsync(context, store);

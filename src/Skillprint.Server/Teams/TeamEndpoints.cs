@@ -91,7 +91,22 @@ internal static class TeamEndpoints
         var caller = Caller.Of(context.User);
         var reader = new MatrixReader(caller.PersonId, caller.IsAdmin);
         var db = store.Store();
+        await CheckMembersMayReadAsync(db, caller, id, context.RequestAborted);
         return TypedResults.Ok(await new TeamMatrixService(db, db, db, time).ComputeAsync(fw, id, reader, target, context.RequestAborted));
+    }
+
+    /// <summary>
+    /// When the organisation turned members' reading of their team's matrix off, a caller who is
+    /// neither an admin nor a manager of the team finds it as absent as anyone else does (the API and
+    /// the team page both ask this before computing the matrix).
+    /// </summary>
+    internal static async Task CheckMembersMayReadAsync(Skillprint.Store.SkillprintStore db, Caller caller, long id, CancellationToken cancel)
+    {
+        if (!caller.IsAdmin && !(await db.GetSettingsAsync(cancel)).MembersSeeTeamMatrix
+            && (await db.GetTeamAsync(id, caller.PersonId, cancel))?.Managers.Any(m => m.Person == caller.PersonId) != true)
+        {
+            throw new TeamException(TeamProblem.NotFound, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"there is no team {id}"));
+        }
     }
 
     private static TeamService Service(StoreAccess store, TimeProvider time) => new(store.Store(), store.Store(), time);
