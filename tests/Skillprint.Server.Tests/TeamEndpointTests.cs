@@ -79,4 +79,64 @@ public sealed class TeamEndpointTests : IDisposable
         (await asAdmin.GetAsync(U($"/api/v1/teams/{id}/matrix?role=backend-developer"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await asAdmin.GetAsync(U($"/api/v1/teams/{id}/matrix?role=no-such-role"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public Task A_kept_matrix_shows_each_change_at_the_next_request_on_SQLite() => KeptMatrixFollowsChangesAsync(folder.SqliteStore());
+
+    [Fact]
+    public async Task A_kept_matrix_shows_each_change_at_the_next_request_on_PostgreSQL()
+    {
+        using var database = new PostgresSchema();
+        await KeptMatrixFollowsChangesAsync(database.Location);
+    }
+
+    /// <summary>The server keeps members' code standings between requests; a push, a dismissal, its
+    /// undoing and a self-assessment must each show in the very next matrix.</summary>
+    private static async Task KeptMatrixFollowsChangesAsync(Store.StoreLocation location)
+    {
+        using var server = new ServerFactory(location);
+        var admin = await server.AddUserAsync("admin@example.org", AccountRole.Admin);
+        var ada = await server.AddUserAsync("ada@example.org", AccountRole.Member);
+        using var asAdmin = server.ClientWith(await server.TokenAsync(admin.PersonId, TokenScope.Write));
+        using var asAda = server.ClientWith(await server.TokenAsync(ada.PersonId, TokenScope.Write));
+        var created = await asAdmin.PostAsJsonAsync(U("/api/v1/teams"), new { name = "Platform" });
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<long>();
+        (await asAdmin.PostAsJsonAsync(U($"/api/v1/teams/{id}/people"), new { email = "ada@example.org", role = "member" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        async Task<(string Evidenced, string Self, int Places)> AsyncCellAsync()
+        {
+            var matrix = JsonNode.Parse(await asAdmin.GetStringAsync(U($"/api/v1/teams/{id}/matrix")))!;
+            var cell = matrix["members"]!.AsArray().Single()!["cells"]!.AsArray().Single(c => c!["topic"]!.GetValue<string>() == "async")!;
+            return (cell["evidencedLevel"]!.GetValue<string>(), cell["selfLevel"]!.GetValue<string>(), cell["places"]!.AsArray().Count);
+        }
+
+        (await AsyncCellAsync()).ShouldBe(("None", "None", 0));
+        (await AsyncCellAsync()).ShouldBe(("None", "None", 0), "a kept standing");
+
+        var at = DateTimeOffset.UtcNow.AddDays(-3);
+        var hits = new[] { 10, 20, 30 }.Select(line => new
+        {
+            topic = "async",
+            skill = line == 30 ? "async.httpx-client" : "async.gather",
+            path = "app/client.py",
+            line,
+            endLine = line,
+            author = "ada@example.org",
+            commit = "c0ffee",
+            at,
+            snippet = $"line {line}",
+        });
+        (await asAda.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), new { framework = "python", repositoryIdentity = "root:1", repositoryName = "acme/api", hits })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await AsyncCellAsync()).ShouldBe(("Intermediate", "None", 3), "the push shows at once");
+
+        var evidence = JsonNode.Parse(await asAda.GetStringAsync(U("/api/v1/me/evidence?limit=50")))!["items"]!.AsArray();
+        var httpx = evidence.Single(e => e!["skill"]?.GetValue<string>() == "async.httpx-client")!["id"]!.GetValue<string>();
+        (await asAda.PostAsync(U($"/api/v1/me/evidence/{httpx}/dismiss"), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await AsyncCellAsync()).ShouldBe(("Beginner", "None", 2), "the dismissal shows at once");
+        (await asAda.PostAsync(U($"/api/v1/me/evidence/{httpx}/restore"), null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await AsyncCellAsync()).ShouldBe(("Intermediate", "None", 3), "the restore shows at once");
+
+        (await asAda.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "Advanced" })).IsSuccessStatusCode.ShouldBeTrue();
+        (await AsyncCellAsync()).ShouldBe(("Intermediate", "Advanced", 3), "a self-assessment shows at once");
+    }
 }

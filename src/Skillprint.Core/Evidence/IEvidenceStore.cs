@@ -13,6 +13,14 @@ public interface IEvidenceStore
 {
     Task<IReadOnlyList<CodeHit>> ListCodeHitsAsync(CodeHitQuery query, CancellationToken cancel = default);
 
+    /// <summary>A text that changes whenever anyone's code evidence may have changed (scans, pushes,
+    /// removed repositories, dismissals): what kept standings are checked against.</summary>
+    Task<string> GetEvidenceStampAsync(CancellationToken cancel = default);
+
+    /// <summary>The self-assessments of many persons at once, oldest first per person; persons
+    /// without any are left out.</summary>
+    Task<IReadOnlyDictionary<PersonId, IReadOnlyList<SelfAssessment>>> ListSelfAssessmentsAsync(IReadOnlyCollection<PersonId> persons, string framework, CancellationToken cancel = default);
+
     Task<CodeHit?> FindCodeHitAsync(long id, CancellationToken cancel = default);
 
     Task<IReadOnlyList<SelfAssessment>> GetSelfAssessmentsAsync(PersonId person, string framework, string? topic = null, CancellationToken cancel = default);

@@ -9,6 +9,9 @@ public interface IPeopleStore
 
     Task<Person?> GetPersonAsync(PersonId person, CancellationToken cancel = default);
 
+    /// <summary>The persons of these ids that the store has (one query).</summary>
+    Task<IReadOnlyList<Person>> GetPersonsAsync(IReadOnlyCollection<PersonId> persons, CancellationToken cancel = default);
+
     Task<Person> EnsurePersonAsync(string email, CancellationToken cancel = default);
 
     Task<EmailClaim> ClaimEmailAsync(PersonId person, string email, bool merge, CancellationToken cancel = default);

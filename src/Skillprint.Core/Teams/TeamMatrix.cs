@@ -41,9 +41,6 @@ public sealed record TargetCover(string Topic, string Name, Level Target, Target
 /// <summary>A role's targets against the team.</summary>
 public sealed record RoleCover(string Role, string Name, IReadOnlyList<TargetCover> Targets);
 
-/// <summary>What the matrix is computed from for one member: who they are and their status.</summary>
-public sealed record MemberStanding(TeamPerson Person, PersonalStatus Status);
-
 /// <summary>
 /// A team's competency matrix: members × topics with evidenced level, self level and strength; per
 /// detectable skill its bus factor; the knowledge islands (skills exactly one member holds); and,
@@ -74,7 +71,7 @@ public sealed record TeamMatrix(
     public const Level HoldingLevel = Level.Intermediate;
 
     /// <summary>The newest places shown per cell in the full view; the strength counts them all.</summary>
-    public const int PlacesPerCell = 25;
+    public const int PlacesPerCell = 5;
 
     /// <summary>The matrix of <paramref name="members"/>, a pure function of its inputs.</summary>
     public static TeamMatrix Build(Framework framework, TeamDetail team, IReadOnlyList<MemberStanding> members, Role? role, MatrixView view, DateTimeOffset now)
@@ -89,14 +86,9 @@ public sealed record TeamMatrix(
         var rows = ordered.Select(m => new MatrixRow(
             m.Person.Person,
             m.Person.Email,
-            [.. m.Status.Topics.Select(t => new MatrixCell(
-                t.Id,
-                t.EvidencedLevel,
-                t.SelfLevel,
-                full ? t.Strength : null,
-                full ? PlacesOf(t) : null))])).ToList();
+            [.. framework.Topics.Select(t => Cell(m, t.Id, full))])).ToList();
 
-        var held = ordered.Select(m => (m.Person.Email, Skills: Held(framework, m.Status, since))).ToList();
+        var held = ordered.Select(m => (m.Person.Email, Skills: m.Code.Held)).ToList();
         var cover = framework.Topics
             .SelectMany(topic => topic.Skills.Where(s => s.IsDetectable))
             .Select(skill =>
@@ -143,20 +135,18 @@ public sealed record TeamMatrix(
         return held;
     }
 
-    private static List<MatrixPlace> PlacesOf(TopicStatus topic) =>
-        [
-            .. topic.Evidence
-                .Where(e => e.Kind == EvidenceKind.Code && e.Code is not null && e.Skill is not null)
-                .Take(PlacesPerCell)
-                .Select(e => new MatrixPlace(e.Skill!, e.Code!.Repository, e.Code.Path, e.Code.Line, e.At)),
-        ];
+    private static MatrixCell Cell(MemberStanding member, string topic, bool full)
+    {
+        var code = member.Code.Topic(topic);
+        return new MatrixCell(topic, code.EvidencedLevel, member.SelfLevel(topic), full ? code.Strength : null, full ? code.Places : null);
+    }
 
     private static RoleCover Cover(Framework framework, Role role, IReadOnlyList<MemberStanding> members)
     {
         var targets = RoleTargets.Of(framework, role).Select(target =>
         {
             var below = members
-                .Where(m => m.Status.Topics.First(t => string.Equals(t.Id, target.Topic, StringComparison.Ordinal)).CurrentLevel < target.Target)
+                .Where(m => m.CurrentLevel(target.Topic) < target.Target)
                 .Select(m => m.Person.Email)
                 .ToList();
             return new TargetCover(target.Topic, framework.FindTopic(target.Topic)!.Name, target.Target, target.Source, members.Count - below.Count, members.Count, below);

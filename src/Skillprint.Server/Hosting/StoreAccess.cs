@@ -1,3 +1,4 @@
+using Skillprint.Core.Teams;
 using Skillprint.Core.Accounts;
 using Skillprint.Store;
 
@@ -28,6 +29,10 @@ public sealed class StoreAccess(ServerSettings settings) : IDisposable
     }
 
     public IAccountStore Accounts() => Store();
+
+    /// <summary>The code standings kept between team matrices and reports; each is checked against
+    /// the store's evidence stamp before use, so a push shows at the next request.</summary>
+    public CodeStandingCache Standings { get; } = new(TimeProvider.System);
 
     /// <summary>The schema version the store is at, read without changing anything.</summary>
     public Task<int> ReadSchemaVersionAsync(CancellationToken cancellation) =>

@@ -22,6 +22,9 @@ public abstract class SkillprintPage(StoreAccess access, TimeProvider time) : Pa
 
     protected SkillprintStore Store => access.Store();
 
+    /// <summary>The code standings the server keeps between team matrices.</summary>
+    protected Skillprint.Core.Teams.CodeStandingCache Standings => access.Standings;
+
     public Framework Framework { get; } = BuiltInFrameworks.Load(DefaultFramework).Framework!;
 
     public Caller Caller => Caller.Of(User);

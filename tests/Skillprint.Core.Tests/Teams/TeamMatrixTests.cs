@@ -29,7 +29,7 @@ public sealed class TeamMatrixTests
     ];
 
     private static MemberStanding Member(long id, string email, IEnumerable<EvidenceItem> code, params SelfAssessment[] assessments) =>
-        new(new TeamPerson(new PersonId(id), email), PersonalStatus.Compute(Fixture, assessments, code, new FixedTime(Now), email));
+        MemberStanding.Of(Fixture, new TeamPerson(new PersonId(id), email), assessments, code, new FixedTime(Now));
 
     private static TeamMatrix Matrix(IReadOnlyList<MemberStanding> members, MatrixView view = MatrixView.Full, Role? role = null) =>
         TeamMatrix.Build(Fixture, new TeamDetail(7, "platform", Now, [.. members.Select(m => m.Person)], []), members, role, view, Now);

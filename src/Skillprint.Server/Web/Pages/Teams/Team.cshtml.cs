@@ -13,8 +13,8 @@ namespace Skillprint.Server.Web.Pages.Teams;
 /// </summary>
 public sealed class TeamModel(StoreAccess store, TimeProvider time) : SkillprintPage(store, time)
 {
-    /// <summary>The places listed per member and topic on the page (the JSON has up to 25).</summary>
-    public const int PlacesShown = 5;
+    /// <summary>The places listed per member and topic on the page: all the matrix has.</summary>
+    public const int PlacesShown = TeamMatrix.PlacesPerCell;
 
     public TeamMatrix Matrix { get; private set; } = null!;
 
@@ -27,7 +27,7 @@ public sealed class TeamModel(StoreAccess store, TimeProvider time) : Skillprint
         {
             var db = Store;
             await Server.Teams.TeamEndpoints.CheckMembersMayReadAsync(db, Caller, id, HttpContext.RequestAborted);
-            Matrix = await new TeamMatrixService(db, db, db, Time).ComputeAsync(Framework, id, new MatrixReader(Caller.PersonId, Caller.IsAdmin), Role, HttpContext.RequestAborted);
+            Matrix = await new TeamMatrixService(db, db, db, Time, Standings).ComputeAsync(Framework, id, new MatrixReader(Caller.PersonId, Caller.IsAdmin), Role, HttpContext.RequestAborted);
         }
         catch (TeamException missing) when (missing.Problem == TeamProblem.NotFound)
         {
