@@ -53,14 +53,32 @@ public sealed record MemberStanding(TeamPerson Person, CodeStanding Code, IReadO
     /// <summary>The member's standing from their self-assessments and code evidence, as
     /// <c>status</c> computes it.</summary>
     public static MemberStanding Of(Framework framework, TeamPerson person, IEnumerable<SelfAssessment> assessments, IEnumerable<EvidenceItem> code, TimeProvider time) =>
-        new(person, CodeStanding.Of(framework, code, time), SelfLevelsOf(framework, assessments, time));
+        new(person, CodeStanding.Of(framework, code, time), SelfLevelsOf(framework, assessments));
 
-    /// <summary>The latest self-assessed level per topic (topics without one left out), as
-    /// <c>status</c> picks it.</summary>
-    public static IReadOnlyDictionary<string, Level> SelfLevelsOf(Framework framework, IEnumerable<SelfAssessment> assessments, TimeProvider time) =>
-        PersonalStatus.Compute(framework, assessments, Array.Empty<EvidenceItem>(), time).Topics
-            .Where(t => t.SelfLevel != Level.None)
-            .ToDictionary(t => t.Id, t => t.SelfLevel, StringComparer.Ordinal);
+    /// <summary>The latest self-assessed level per topic (topics without one left out), picked as
+    /// <c>status</c> picks it: records of the framework (or of none), topics through its
+    /// <c>moved:</c> map, the latest time, and of two at the same time the one given later.</summary>
+    public static IReadOnlyDictionary<string, Level> SelfLevelsOf(Framework framework, IEnumerable<SelfAssessment> assessments)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        ArgumentNullException.ThrowIfNull(assessments);
+        var latest = new Dictionary<string, SelfAssessment>(StringComparer.Ordinal);
+        foreach (var assessment in assessments)
+        {
+            if (!string.IsNullOrEmpty(assessment.Framework) && !string.Equals(assessment.Framework, framework.Id, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var topic = framework.Resolve(assessment.Topic);
+            if (framework.FindTopic(topic) is not null && (!latest.TryGetValue(topic, out var kept) || assessment.At >= kept.At))
+            {
+                latest[topic] = assessment;
+            }
+        }
+
+        return latest.Where(pair => pair.Value.Level != Level.None).ToDictionary(pair => pair.Key, pair => pair.Value.Level, StringComparer.Ordinal);
+    }
 
     public Level SelfLevel(string topic) => SelfLevels.GetValueOrDefault(topic, Level.None);
 

@@ -63,7 +63,7 @@ public sealed class StandingReader(IEvidenceStore evidence, TimeProvider time, C
             .. persons.Select(p => new MemberStanding(
                 p.Member,
                 code[p.Person.Id],
-                MemberStanding.SelfLevelsOf(framework, assessments.GetValueOrDefault(p.Person.Id) ?? [], time))),
+                MemberStanding.SelfLevelsOf(framework, assessments.GetValueOrDefault(p.Person.Id) ?? []))),
         ];
     }
 }

@@ -75,4 +75,27 @@ public sealed class CodeStandingCacheTests
         standing.Topic("async").Places.Count.ShouldBe(3);
         standing.Topic("no-such-topic").EvidencedLevel.ShouldBe(Level.None);
     }
+
+    [Fact]
+    public void Self_levels_are_the_ones_status_picks()
+    {
+        var framework = StatusFixture.Framework();
+        var time = new FixedTime(Now);
+        var random = new Random(14);
+        string[] topics = ["pydantic", "async", "cli", "no-such-topic"];
+        string[] frameworks = ["python", "", "other"];
+        for (var round = 0; round < 500; round++)
+        {
+            // Few distinct days, so that two assessments of a topic often share their time.
+            var assessments = Enumerable.Range(0, random.Next(0, 8))
+                .Select(_ => Assess(topics[random.Next(topics.Length)], (Level)random.Next(0, 5), null, random.Next(0, 3), frameworks[random.Next(frameworks.Length)]))
+                .ToList();
+            var status = PersonalStatus.Compute(framework, assessments, Array.Empty<EvidenceItem>(), time);
+            var levels = MemberStanding.SelfLevelsOf(framework, assessments);
+            foreach (var topic in status.Topics)
+            {
+                levels.GetValueOrDefault(topic.Id, Level.None).ShouldBe(topic.SelfLevel, $"round {round}, {topic.Id}");
+            }
+        }
+    }
 }
