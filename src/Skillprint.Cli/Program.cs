@@ -126,6 +126,7 @@ public static class Program
         root.Add(LoginCommand.Create(app));
         root.Add(LoginCommand.CreateLogout(app));
         root.Add(TeamCommand.Create(app));
+        root.Add(OrgCommand.Create(app));
         root.Add(IdentityCommand.Create(app));
         root.Add(PrivacyCommand.Create(app));
         root.Add(PrivacyCommand.CreateSettings(app));

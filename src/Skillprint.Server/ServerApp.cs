@@ -83,6 +83,7 @@ public static class ServerApp
         api.MapData();
         app.MapSkillprintPages();
         api.MapTeams();
+        api.MapOrg();
         api.MapTeamTokens();
         api.MapIdentities();
         api.MapPrivacy();

@@ -94,4 +94,26 @@ public sealed class TeamCommandTests : IDisposable
         csv.ShouldContain("ada@example.org,async,Async Programming,None,Advanced,0,0,0,");
         csv.Count.ShouldBe(1 + (2 * json.GetProperty("topics").GetArrayLength()));
     }
+
+    [Fact]
+    public void The_organisation_s_bus_factor_prints_as_markdown_json_and_csv()
+    {
+        cli.RunOk("user", "add", "ada@example.org", "--role", "member");
+        cli.RunOk("team", "add", "platform");
+        cli.RunOk("team", "member", "add", "platform", "ada@example.org");
+
+        var markdown = cli.RunOk("org", "bus-factor").Out;
+        markdown.ShouldStartWith("# Bus factor: python\n\n1 people in 1 teams.");
+        markdown.ShouldContain("## Held by one person (0)");
+        var json = cli.RunOk("org", "bus-factor", "--format", "json").Json;
+        json.GetProperty("people").GetInt32().ShouldBe(1);
+        var skills = json.GetProperty("skills");
+        skills.GetArrayLength().ShouldBeGreaterThan(100, "every detectable skill of the Python framework");
+        skills.EnumerateArray().ShouldAllBe(s => s.GetProperty("busFactor").GetInt32() == 0);
+        var csv = cli.RunOk("org", "bus-factor", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        csv[0].TrimEnd('\r').ShouldBe("skill,name,topic,level,bus_factor,holders,island_teams");
+        csv.Length.ShouldBe(1 + skills.GetArrayLength());
+        var wrong = cli.Run("org", "bus-factor", "--format", "xml");
+        wrong.ExitCode.ShouldNotBe(0);
+    }
 }

@@ -25,7 +25,7 @@ public enum TeamActor
 }
 
 /// <summary>
-/// The authorization matrix of the team endpoints, with the roles a team has: its manager, its
+/// The authorization matrix of the team endpoints (and the organisation's report), with the roles a team has: its manager, its
 /// member, a member of another team, and an admin (and no one). Every team endpoint of the OpenAPI
 /// document needs an entry here; <see cref="AuthorizationMatrixTests"/> counts these as listed.
 /// Each request works on a team of its own, so a removal does not disturb the next request.
@@ -58,6 +58,7 @@ public sealed class TeamAuthorizationMatrixTests : IDisposable
         new("POST", "/api/v1/teams/{id}/tokens", (id, token) => Message(HttpMethod.Post, $"/api/v1/teams/{id}/tokens", new { name = "github-ci" }), Unauthorized, Created, Forbidden, NotFound, Created),
         new("DELETE", "/api/v1/teams/{id}/tokens/{tokenId}", (id, token) => Message(HttpMethod.Delete, $"/api/v1/teams/{id}/tokens/{token}"), Unauthorized, Ok, Forbidden, NotFound, Ok),
         new("GET", "/api/v1/teams/{id}/matrix", (id, token) => Message(HttpMethod.Get, $"/api/v1/teams/{id}/matrix"), Unauthorized, Ok, Ok, NotFound, Ok),
+        new("GET", "/api/v1/org/bus-factor", (id, token) => Message(HttpMethod.Get, "/api/v1/org/bus-factor"), Unauthorized, Forbidden, Forbidden, Forbidden, Ok),
     ];
 
     /// <summary>"METHOD /path" of every team endpoint with an entry here.</summary>
@@ -101,7 +102,7 @@ public sealed class TeamAuthorizationMatrixTests : IDisposable
         {
             var document = await client.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
             var documented = document.GetProperty("paths").EnumerateObject()
-                .Where(p => p.Name.StartsWith("/api/v1/teams", StringComparison.Ordinal))
+                .Where(p => p.Name.StartsWith("/api/v1/teams", StringComparison.Ordinal) || p.Name.StartsWith("/api/v1/org", StringComparison.Ordinal))
                 .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post" or "put" or "patch" or "delete").Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
                 .ToList();
             documented.ShouldBe(Endpoints, ignoreOrder: true);

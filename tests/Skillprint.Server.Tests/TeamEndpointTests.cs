@@ -138,5 +138,15 @@ public sealed class TeamEndpointTests : IDisposable
 
         (await asAda.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "Advanced" })).IsSuccessStatusCode.ShouldBeTrue();
         (await AsyncCellAsync()).ShouldBe(("Intermediate", "Advanced", 3), "a self-assessment shows at once");
+
+        // The organisation's report reads the same standings: ada alone holds the skill, for her team.
+        var report = JsonNode.Parse(await asAdmin.GetStringAsync(U("/api/v1/org/bus-factor")))!;
+        report["people"]!.GetValue<int>().ShouldBe(2);
+        var gather = report["skills"]!.AsArray().Single(x => x!["skill"]!.GetValue<string>() == "async.gather")!;
+        gather["busFactor"]!.GetValue<int>().ShouldBe(1);
+        gather["holders"]!.AsArray().Select(h => h!.GetValue<string>()).ShouldBe(["ada@example.org"]);
+        gather["islandTeams"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["Platform"]);
+        (await asAda.GetAsync(U("/api/v1/org/bus-factor"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await asAdmin.GetAsync(U("/api/v1/org/bus-factor?framework=nope"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 }
