@@ -134,6 +134,7 @@ internal static class PushBenchmark
         using (var connection = new NpgsqlConnection(location.Target))
         {
             connection.Open();
+            connection.Execute("DELETE FROM team_people WHERE team_id IN (SELECT id FROM teams WHERE name_key = 'push bench')");
             connection.Execute("DELETE FROM teams WHERE name_key = 'push bench'");
             connection.Execute(
                 """

@@ -76,46 +76,112 @@ public sealed partial class SkillprintStore : IPushStore
                     """,
                     new { repositoryId, push.Framework, time = db.Time(at) },
                     transaction);
+                var files = await PushedFilesAsync(db, repositoryId, scanId, kept.Select(h => h.Path), transaction);
                 var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var hit in kept)
+                var rows = kept.Select(hit =>
                 {
-                    var fileId = await db.Connection.ExecuteScalarAsync<long?>(
-                        "SELECT id FROM files WHERE repository_id = @repositoryId AND path = @Path", new { repositoryId, hit.Path }, transaction)
-                        ?? await db.Connection.ExecuteScalarAsync<long>(
-                            "INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES (@repositoryId, @Path, 'pushed', 0, @scanId) RETURNING id",
-                            new { repositoryId, hit.Path, scanId },
-                            transaction);
                     var snippet = hit.Snippet ?? "";
                     var occurrenceKey = $"{hit.Path}\n{hit.Skill}\n{snippet}";
                     var occurrence = occurrences[occurrenceKey] = occurrences.GetValueOrDefault(occurrenceKey) + 1;
-                    await db.Connection.ExecuteAsync(
-                        """
-                        INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)
-                        VALUES (@fileId, @Framework, @Topic, @Skill, @Line, @EndLine, @snippet, @author, @Commit, @at, @occurrence)
-                        """,
-                        new
-                        {
-                            fileId,
-                            push.Framework,
-                            hit.Topic,
-                            hit.Skill,
-                            hit.Line,
-                            hit.EndLine,
-                            snippet,
-                            author = Author(hit),
-                            hit.Commit,
-                            at = db.Time(hit.At),
-                            occurrence,
-                        },
-                        transaction);
-                }
-
+                    return new HitRow(files[hit.Path], hit.Topic, hit.Skill, hit.Line, hit.EndLine, snippet, Author(hit), hit.Commit, hit.At, occurrence);
+                }).ToList();
+                await InsertHitsAsync(db, push.Framework, rows, transaction);
                 return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
             },
             cancel);
     }
 
     private static string Author(PushedHit hit) => hit.Author!.Trim().ToLowerInvariant();
+
+    /// <summary>A pushed hit as it is inserted.</summary>
+    private sealed record HitRow(long FileId, string Topic, string Skill, int Line, int EndLine, string Snippet, string Author, string? Commit, DateTimeOffset? At, int Occurrence);
+
+    /// <summary>The file id of every path a push names in the repository: the ones stored read in one
+    /// query, the others added (on PostgreSQL in one statement).</summary>
+    private async Task<Dictionary<string, long>> PushedFilesAsync(StoreDatabase db, long repositoryId, long scanId, IEnumerable<string> paths, DbTransaction transaction)
+    {
+        var files = (await db.Connection.QueryAsync<(string Path, long Id)>(
+            "SELECT path, id FROM files WHERE repository_id = @repositoryId", new { repositoryId }, transaction))
+            .ToDictionary(row => row.Path, row => row.Id, StringComparer.Ordinal);
+        var missing = paths.Where(path => !files.ContainsKey(path)).Distinct(StringComparer.Ordinal).ToArray();
+        if (missing.Length == 0)
+        {
+            return files;
+        }
+
+        if (location.Engine == StoreEngine.Postgres)
+        {
+            var added = await db.Connection.QueryAsync<(string Path, long Id)>(
+                """
+                INSERT INTO files (repository_id, path, content_hash, size, scan_id)
+                SELECT @repositoryId, path, 'pushed', 0, @scanId FROM unnest(@missing) AS path
+                RETURNING path, id
+                """,
+                new { repositoryId, scanId, missing },
+                transaction);
+            foreach (var (path, id) in added)
+            {
+                files[path] = id;
+            }
+
+            return files;
+        }
+
+        foreach (var path in missing)
+        {
+            files[path] = await db.Connection.ExecuteScalarAsync<long>(
+                "INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES (@repositoryId, @path, 'pushed', 0, @scanId) RETURNING id",
+                new { repositoryId, path, scanId },
+                transaction);
+        }
+
+        return files;
+    }
+
+    /// <summary>Inserts a push's hits: on PostgreSQL one statement over arrays (a 10,000-hit push
+    /// was 10,000 round trips), on SQLite one prepared statement run per hit, in process.</summary>
+    private async Task InsertHitsAsync(StoreDatabase db, string framework, List<HitRow> rows, DbTransaction transaction)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (location.Engine == StoreEngine.Postgres)
+        {
+            await db.Connection.ExecuteAsync(
+                """
+                INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)
+                SELECT h.file_id, @framework, h.topic, h.skill, h.line, h.end_line, h.snippet, h.author_email, h.commit_id, h.committed_at, h.occurrence
+                FROM unnest(@fileIds, @topics, @skills, @lines, @endLines, @snippets, @authors, @commits, @ats, @occurrences)
+                    AS h (file_id, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)
+                """,
+                new
+                {
+                    framework,
+                    fileIds = rows.Select(r => r.FileId).ToArray(),
+                    topics = rows.Select(r => r.Topic).ToArray(),
+                    skills = rows.Select(r => r.Skill).ToArray(),
+                    lines = rows.Select(r => r.Line).ToArray(),
+                    endLines = rows.Select(r => r.EndLine).ToArray(),
+                    snippets = rows.Select(r => r.Snippet).ToArray(),
+                    authors = rows.Select(r => r.Author).ToArray(),
+                    commits = rows.Select(r => r.Commit).ToArray(),
+                    ats = rows.Select(r => r.At is { } at ? (DateTimeOffset?)StoredTime.Normalize(at) : null).ToArray(),
+                    occurrences = rows.Select(r => r.Occurrence).ToArray(),
+                },
+                transaction);
+            return;
+        }
+
+        await db.Connection.ExecuteAsync(
+            """
+            INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)
+            VALUES (@FileId, @framework, @Topic, @Skill, @Line, @EndLine, @Snippet, @Author, @Commit, @at, @Occurrence)
+            """,
+            rows.Select(r => new { r.FileId, framework, r.Topic, r.Skill, r.Line, r.EndLine, r.Snippet, r.Author, r.Commit, at = db.Time(r.At), r.Occurrence }),
+            transaction);
+    }
 
     /// <summary>How many of a team push's authors are no one's email (unclaimed identities); 0 for a person's push.</summary>
     private async Task<int> UnclaimedAsync(StoreDatabase db, HashSet<string>? mine, List<PushedHit> kept, DbTransaction transaction)
