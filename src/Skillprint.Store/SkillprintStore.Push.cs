@@ -46,15 +46,24 @@ public sealed partial class SkillprintStore : IPushStore
                 var name = await db.Connection.ExecuteScalarAsync<string>("SELECT name FROM repositories WHERE id = @repositoryId", new { repositoryId }, transaction);
                 var emails = mine?.ToArray() ?? [];
                 var authorIn = mine is null ? "1 = 1" : InList("h.author_email", "emails");
+                // The repository's files first, then its hits by file id: joined in one statement,
+                // PostgreSQL's planner chose a parallel scan of every file (20 times slower).
+                var files = (await db.Connection.QueryAsync<(string Path, long Id)>(
+                    "SELECT path, id FROM files WHERE repository_id = @repositoryId", new { repositoryId }, transaction))
+                    .ToDictionary(row => row.Path, row => row.Id, StringComparer.Ordinal);
+                var paths = files.ToDictionary(pair => pair.Value, pair => pair.Key);
+                var ofRepository = location.Engine == StoreEngine.Postgres
+                    ? "h.file_id = ANY(ARRAY(SELECT id FROM files WHERE repository_id = @repositoryId))"
+                    : "h.file_id IN (SELECT id FROM files WHERE repository_id = @repositoryId)";
                 var stored = (await db.Connection.QueryAsync<PushedRow>(
                     $"""
-                    SELECT f.path AS Path, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
+                    SELECT h.file_id AS FileId, h.topic AS Topic, h.skill AS Skill, h.line AS Line, h.end_line AS EndLine,
                            h.author_email AS Author, h.commit_id AS CommitId, h.committed_at AS At, h.snippet AS Snippet
-                    FROM hits AS h JOIN files AS f ON f.id = h.file_id
-                    WHERE f.repository_id = @repositoryId AND h.framework = @Framework AND {authorIn}
+                    FROM hits AS h
+                    WHERE {ofRepository} AND h.framework = @Framework AND {authorIn}
                     """,
                     new { repositoryId, push.Framework, emails },
-                    transaction)).Select(row => row.Key()).Order(StringComparer.Ordinal).ToList();
+                    transaction)).Select(row => row.Key(paths[row.FileId])).Order(StringComparer.Ordinal).ToList();
                 var wanted = kept.Select(h => PushedRow.Key(h)).Order(StringComparer.Ordinal).ToList();
                 if (stored.SequenceEqual(wanted, StringComparer.Ordinal))
                 {
@@ -63,9 +72,7 @@ public sealed partial class SkillprintStore : IPushStore
 
                 await db.Connection.ExecuteAsync(
                     $"""
-                    DELETE FROM hits WHERE id IN (
-                        SELECT h.id FROM hits AS h JOIN files AS f ON f.id = h.file_id
-                        WHERE f.repository_id = @repositoryId AND h.framework = @Framework AND {authorIn})
+                    DELETE FROM hits AS h WHERE {ofRepository} AND h.framework = @Framework AND {authorIn}
                     """,
                     new { repositoryId, push.Framework, emails },
                     transaction);
@@ -76,7 +83,7 @@ public sealed partial class SkillprintStore : IPushStore
                     """,
                     new { repositoryId, push.Framework, time = db.Time(at) },
                     transaction);
-                var files = await PushedFilesAsync(db, repositoryId, scanId, kept.Select(h => h.Path), transaction);
+                await AddPushedFilesAsync(db, repositoryId, scanId, files, kept.Select(h => h.Path), transaction);
                 var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
                 var rows = kept.Select(hit =>
                 {
@@ -96,17 +103,14 @@ public sealed partial class SkillprintStore : IPushStore
     /// <summary>A pushed hit as it is inserted.</summary>
     private sealed record HitRow(long FileId, string Topic, string Skill, int Line, int EndLine, string Snippet, string Author, string? Commit, DateTimeOffset? At, int Occurrence);
 
-    /// <summary>The file id of every path a push names in the repository: the ones stored read in one
-    /// query, the others added (on PostgreSQL in one statement).</summary>
-    private async Task<Dictionary<string, long>> PushedFilesAsync(StoreDatabase db, long repositoryId, long scanId, IEnumerable<string> paths, DbTransaction transaction)
+    /// <summary>Adds to <paramref name="files"/> (the repository's, by path) every path of the push the
+    /// repository does not have yet (on PostgreSQL in one statement).</summary>
+    private async Task AddPushedFilesAsync(StoreDatabase db, long repositoryId, long scanId, Dictionary<string, long> files, IEnumerable<string> paths, DbTransaction transaction)
     {
-        var files = (await db.Connection.QueryAsync<(string Path, long Id)>(
-            "SELECT path, id FROM files WHERE repository_id = @repositoryId", new { repositoryId }, transaction))
-            .ToDictionary(row => row.Path, row => row.Id, StringComparer.Ordinal);
         var missing = paths.Where(path => !files.ContainsKey(path)).Distinct(StringComparer.Ordinal).ToArray();
         if (missing.Length == 0)
         {
-            return files;
+            return;
         }
 
         if (location.Engine == StoreEngine.Postgres)
@@ -124,7 +128,7 @@ public sealed partial class SkillprintStore : IPushStore
                 files[path] = id;
             }
 
-            return files;
+            return;
         }
 
         foreach (var path in missing)
@@ -134,8 +138,6 @@ public sealed partial class SkillprintStore : IPushStore
                 new { repositoryId, path, scanId },
                 transaction);
         }
-
-        return files;
     }
 
     /// <summary>Inserts a push's hits: on PostgreSQL one statement over arrays (a 10,000-hit push
@@ -215,7 +217,7 @@ public sealed partial class SkillprintStore : IPushStore
 
     private sealed class PushedRow
     {
-        public string Path { get; set; } = "";
+        public long FileId { get; set; }
 
         public string Topic { get; set; } = "";
 
@@ -233,7 +235,7 @@ public sealed partial class SkillprintStore : IPushStore
 
         public string Snippet { get; set; } = "";
 
-        public string Key() => string.Join('\n', Path, Topic, Skill, Line, EndLine, Author, CommitId, StoredTime.ReadOptional(At, "hits.committed_at")?.ToString("O"), Snippet);
+        public string Key(string path) => string.Join('\n', path, Topic, Skill, Line, EndLine, Author, CommitId, StoredTime.ReadOptional(At, "hits.committed_at")?.ToString("O"), Snippet);
 
         public static string Key(PushedHit hit) => string.Join(
             '\n',
