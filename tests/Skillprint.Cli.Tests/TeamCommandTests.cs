@@ -93,6 +93,21 @@ public sealed class TeamCommandTests : IDisposable
         csv[0].ShouldBe("email,topic,topic_name,evidenced_level,self_level,places,files,repositories,last_evidence");
         csv.ShouldContain("ada@example.org,async,Async Programming,None,Advanced,0,0,0,");
         csv.Count.ShouldBe(1 + (2 * json.GetProperty("topics").GetArrayLength()));
+
+        var data = cli.RunOk("team", "matrix", "platform", "--track", "data", "--role", "backend-developer", "--grade", "junior", "--format", "json").Json;
+        data.GetProperty("track").GetString().ShouldBe("data");
+        data.GetProperty("topics").GetArrayLength().ShouldBeLessThan(json.GetProperty("topics").GetArrayLength());
+        data.GetProperty("topics").EnumerateArray().ShouldAllBe(t => t.GetProperty("tracks").EnumerateArray().Any(k => k.GetString() == "data"));
+        var role = data.GetProperty("role");
+        role.GetProperty("grade").GetString().ShouldBe("junior");
+        role.GetProperty("targets").EnumerateArray().ShouldAllBe(t => t.GetProperty("target").GetString() == "Beginner", "a junior's targets are capped at Beginner");
+
+        var track = cli.Run("team", "matrix", "platform", "--track", "mobile");
+        track.ExitCode.ShouldNotBe(0);
+        track.ErrorLines[0].ShouldStartWith("error: the framework 'python' has no track 'mobile' (it has: backend, devops, data");
+        var grade = cli.Run("team", "matrix", "platform", "--grade", "senior");
+        grade.ExitCode.ShouldNotBe(0);
+        grade.ErrorLines[0].ShouldBe("error: a grade needs a role; give the role too");
     }
 
     [Fact]

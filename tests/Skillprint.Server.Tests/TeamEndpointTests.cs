@@ -78,6 +78,13 @@ public sealed class TeamEndpointTests : IDisposable
         (await refused.Content.ReadAsStringAsync()).ShouldNotContain("Platform");
         (await asAdmin.GetAsync(U($"/api/v1/teams/{id}/matrix?role=backend-developer"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await asAdmin.GetAsync(U($"/api/v1/teams/{id}/matrix?role=no-such-role"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var data = JsonNode.Parse(await asMo.GetStringAsync(U($"/api/v1/teams/{id}/matrix?track=data&role=backend-developer&grade=senior")))!;
+        data["track"]!.GetValue<string>().ShouldBe("data");
+        data["role"]!["grade"]!.GetValue<string>().ShouldBe("senior");
+        var badTrack = await asMo.GetAsync(U($"/api/v1/teams/{id}/matrix?track=mobile"));
+        badTrack.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await badTrack.Content.ReadAsStringAsync()).ShouldContain("track: the framework 'python' has no track 'mobile'");
+        (await asMo.GetAsync(U($"/api/v1/teams/{id}/matrix?grade=senior"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -96,9 +96,17 @@ public sealed class TeamPageTests(WebSite site)
         await page.SelectOptionAsync("#role", role);
         await page.ClickAsync("#role-filter button");
 
-        await page.WaitForURLAsync(site.Address + $"teams/{team}?role={role}");
-        (await page.Locator("#role-cover tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        await page.WaitForURLAsync(site.Address + $"teams/{team}?role={role}&track=");
+        var targets = await page.Locator("#role-cover tbody tr").CountAsync();
+        targets.ShouldBeGreaterThan(0);
         (await page.Locator("#role-cover tbody tr td").Nth(1).TextContentAsync())!.ShouldEndWith("of 1");
+
+        // A track narrows the matrix and the role's targets to its topics, and stays chosen.
+        await page.SelectOptionAsync("#track", "tooling");
+        await page.ClickAsync("#role-filter button");
+        await page.WaitForURLAsync(site.Address + $"teams/{team}?role={role}&track=tooling");
+        (await page.Locator("#track").InputValueAsync()).ShouldBe("tooling");
+        (await page.Locator("#role-cover tbody tr").CountAsync()).ShouldBeLessThan(targets);
     }
 
     [Fact]

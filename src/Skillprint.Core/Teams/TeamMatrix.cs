@@ -38,8 +38,15 @@ public sealed record SkillCover(string Skill, string Name, string Topic, Level L
 /// else self, at the target or above, as `role show` judges it) and who does not.</summary>
 public sealed record TargetCover(string Topic, string Name, Level Target, TargetSource Source, int Meeting, int Members, IReadOnlyList<string> Below);
 
-/// <summary>A role's targets against the team.</summary>
-public sealed record RoleCover(string Role, string Name, IReadOnlyList<TargetCover> Targets);
+/// <summary>A matrix asked for with a track or grade the framework does not have, or a grade without
+/// a role; the message starts with the field ("track: ...").</summary>
+public sealed class MatrixFilterException(string message) : Exception(message);
+
+/// <summary>A role's targets against the team, at a grade of the framework when one was given.</summary>
+public sealed record RoleCover(string Role, string Name, IReadOnlyList<TargetCover> Targets)
+{
+    public string? Grade { get; init; }
+}
 
 /// <summary>
 /// A team's competency matrix: members × topics with evidenced level, self level and strength; per
@@ -73,12 +80,21 @@ public sealed record TeamMatrix(
     /// <summary>The newest places shown per cell in the full view; the strength counts them all.</summary>
     public const int PlacesPerCell = 5;
 
-    /// <summary>The matrix of <paramref name="members"/>, a pure function of its inputs.</summary>
-    public static TeamMatrix Build(Framework framework, TeamDetail team, IReadOnlyList<MemberStanding> members, Role? role, MatrixView view, DateTimeOffset now)
+    /// <summary>The track the matrix is narrowed to (its topics, their skills and the role's targets
+    /// in them); null for every topic.</summary>
+    public string? Track { get; init; }
+
+    /// <summary>The matrix of <paramref name="members"/>, a pure function of its inputs; with
+    /// <paramref name="track"/>, only the topics of that track; with <paramref name="grade"/>, the
+    /// role's targets at that grade.</summary>
+    /// <exception cref="MatrixFilterException">An unknown track or grade, or a grade without a role.</exception>
+    public static TeamMatrix Build(Framework framework, TeamDetail team, IReadOnlyList<MemberStanding> members, Role? role, MatrixView view, DateTimeOffset now, string? track = null, string? grade = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(members);
+        var topics = TopicsOf(framework, role, track, grade);
+        var narrowed = track is null ? null : framework.FindTrack(track)!.Id;
         var since = now.AddMonths(-RecentMonths);
         var ordered = members.OrderBy(m => m.Person.Email, StringComparer.Ordinal).ToList();
         var full = view == MatrixView.Full;
@@ -86,10 +102,10 @@ public sealed record TeamMatrix(
         var rows = ordered.Select(m => new MatrixRow(
             m.Person.Person,
             m.Person.Email,
-            [.. framework.Topics.Select(t => Cell(m, t.Id, full))])).ToList();
+            [.. topics.Select(t => Cell(m, t.Id, full))])).ToList();
 
         var held = ordered.Select(m => (m.Person.Email, Skills: m.Code.Held)).ToList();
-        var cover = framework.Topics
+        var cover = topics
             .SelectMany(topic => topic.Skills.Where(s => s.IsDetectable))
             .Select(skill =>
             {
@@ -105,11 +121,35 @@ public sealed record TeamMatrix(
             now,
             since,
             view,
-            [.. framework.Topics.Select(t => new MatrixTopic(t.Id, t.Name, t.Tracks))],
+            [.. topics.Select(t => new MatrixTopic(t.Id, t.Name, t.Tracks))],
             rows,
             cover,
             [.. cover.Where(c => c.BusFactor == 1)],
-            role is null ? null : Cover(framework, role, ordered));
+            role is null ? null : Cover(framework, role, grade, topics, ordered))
+        {
+            Track = narrowed,
+        };
+    }
+
+    /// <summary>The topics a matrix shows: the framework's, or those of <paramref name="track"/>.</summary>
+    /// <exception cref="MatrixFilterException">An unknown track or grade, or a grade without a role.</exception>
+    public static IReadOnlyList<Topic> TopicsOf(Framework framework, Role? role, string? track, string? grade)
+    {
+        ArgumentNullException.ThrowIfNull(framework);
+        var narrowed = track is null ? null : framework.FindTrack(track)?.Id
+            ?? throw new MatrixFilterException($"track: the framework '{framework.Id}' has no track '{track}' (it has: {string.Join(", ", framework.Tracks.Select(t => t.Id))})");
+        if (grade is not null && role is null)
+        {
+            throw new MatrixFilterException("grade: a grade needs a role; give the role too");
+        }
+
+        if (grade is not null && framework.FindGrade(grade) is null)
+        {
+            throw new MatrixFilterException(
+                framework.Grades.Count == 0 ? $"grade: the framework '{framework.Id}' has no grades" : $"grade: the framework '{framework.Id}' has no grade '{grade}' (it has: {string.Join(", ", framework.Grades.Select(g => g.Id))})");
+        }
+
+        return [.. framework.Topics.Where(t => narrowed is null || t.Tracks.Contains(narrowed, StringComparer.Ordinal))];
     }
 
     /// <summary>The skills a member holds: see <see cref="TeamMatrix"/>.</summary>
@@ -141,9 +181,10 @@ public sealed record TeamMatrix(
         return new MatrixCell(topic, code.EvidencedLevel, member.SelfLevel(topic), full ? code.Strength : null, full ? code.Places : null);
     }
 
-    private static RoleCover Cover(Framework framework, Role role, IReadOnlyList<MemberStanding> members)
+    private static RoleCover Cover(Framework framework, Role role, string? grade, IReadOnlyList<Topic> topics, IReadOnlyList<MemberStanding> members)
     {
-        var targets = RoleTargets.Of(framework, role).Select(target =>
+        var shown = topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var targets = RoleTargets.Of(framework, role, grade).Where(target => shown.Contains(target.Topic)).Select(target =>
         {
             var below = members
                 .Where(m => m.CurrentLevel(target.Topic) < target.Target)
@@ -151,6 +192,6 @@ public sealed record TeamMatrix(
                 .ToList();
             return new TargetCover(target.Topic, framework.FindTopic(target.Topic)!.Name, target.Target, target.Source, members.Count - below.Count, members.Count, below);
         });
-        return new RoleCover(role.Id, role.Name, [.. targets]);
+        return new RoleCover(role.Id, role.Name, [.. targets]) { Grade = grade is null ? null : framework.FindGrade(grade)!.Id };
     }
 }

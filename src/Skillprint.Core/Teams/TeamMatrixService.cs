@@ -18,15 +18,18 @@ public sealed record MatrixReader(PersonId Person, bool IsAdmin)
 /// </summary>
 public sealed class TeamMatrixService(ITeamStore teams, IPeopleStore people, IEvidenceStore evidence, TimeProvider time, CodeStandingCache? cache = null)
 {
-    public async Task<TeamMatrix> ComputeAsync(Framework framework, long teamId, MatrixReader reader, Role? role, CancellationToken cancel = default)
+    /// <exception cref="MatrixFilterException">An unknown track or grade, or a grade without a role
+    /// (checked before anything is read).</exception>
+    public async Task<TeamMatrix> ComputeAsync(Framework framework, long teamId, MatrixReader reader, Role? role, string? track = null, string? grade = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(framework);
         ArgumentNullException.ThrowIfNull(reader);
+        TeamMatrix.TopicsOf(framework, role, track, grade);
         var team = await new TeamService(teams, people, time).GetAsync(teamId, reader.IsAdmin ? null : reader.Person, cancel);
         var view = reader.IsAdmin || team.Managers.Any(m => m.Person == reader.Person) ? MatrixView.Full : MatrixView.Levels;
         var found = (await people.GetPersonsAsync([.. team.Members.Select(m => m.Person)], cancel)).ToDictionary(p => p.Id);
         var persons = team.Members.Select(m => (m, found.GetValueOrDefault(m.Person) ?? Person.Unsaved(m.Email))).ToList();
         var standings = await new StandingReader(evidence, time, cache).ReadAsync(framework, persons, cancel);
-        return TeamMatrix.Build(framework, team, standings, role, view, time.GetUtcNow());
+        return TeamMatrix.Build(framework, team, standings, role, view, time.GetUtcNow(), track, grade);
     }
 }

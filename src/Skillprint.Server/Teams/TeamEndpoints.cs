@@ -34,7 +34,7 @@ internal static class TeamEndpoints
             .Produces<TeamDetail>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         teams.MapGet("/{id:long}/matrix", MatrixAsync)
-            .WithSummary("The team's matrix (`team matrix --format json`): managers and admins see levels, strength and evidence places; members levels only; anyone else 404")
+            .WithSummary("The team's matrix (`team matrix --format json`; ?role=, ?grade= with a role, ?track=): managers and admins see levels, strength and evidence places; members levels only; anyone else 404")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -75,7 +75,7 @@ internal static class TeamEndpoints
         return TypedResults.Ok((await service.RemovePersonAsync(team, email, parsed, context.RequestAborted)).Team);
     }
 
-    private static async Task<IResult> MatrixAsync(long id, HttpContext context, StoreAccess store, TimeProvider time, string? framework = null, string? role = null)
+    private static async Task<IResult> MatrixAsync(long id, HttpContext context, StoreAccess store, TimeProvider time, string? framework = null, string? role = null, string? track = null, string? grade = null)
     {
         if (DataEndpoints.Framework(framework) is not { } fw)
         {
@@ -88,11 +88,20 @@ internal static class TeamEndpoints
             return DataEndpoints.BadRequest($"role: the framework {fw.Id} has no role '{role}'");
         }
 
+        try
+        {
+            TeamMatrix.TopicsOf(fw, target, track, grade);
+        }
+        catch (MatrixFilterException wrong)
+        {
+            return DataEndpoints.BadRequest(wrong.Message);
+        }
+
         var caller = Caller.Of(context.User);
         var reader = new MatrixReader(caller.PersonId, caller.IsAdmin);
         var db = store.Store();
         await CheckMembersMayReadAsync(db, caller, id, context.RequestAborted);
-        return TypedResults.Ok(await new TeamMatrixService(db, db, db, time, store.Standings).ComputeAsync(fw, id, reader, target, context.RequestAborted));
+        return TypedResults.Ok(await new TeamMatrixService(db, db, db, time, store.Standings).ComputeAsync(fw, id, reader, target, track, grade, context.RequestAborted));
     }
 
     /// <summary>

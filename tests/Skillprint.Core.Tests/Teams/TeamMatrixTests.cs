@@ -141,4 +141,27 @@ public sealed class TeamMatrixTests
             grown.Zip(before).ShouldAllBe(pair => pair.First >= pair.Second);
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void A_track_narrows_topics_skills_and_targets_and_unknown_filters_are_refused_naming_the_field()
+    {
+        var members = new[] { Member(1, "ada@example.org", AsyncIntermediate("ada/api", 30)) };
+        var team = new TeamDetail(7, "platform", Now, [.. members.Select(m => m.Person)], []);
+
+        var devops = TeamMatrix.Build(Fixture, team, members, Backend, MatrixView.Full, Now, track: "devops");
+        devops.Track.ShouldBe("devops");
+        devops.Topics.Select(t => t.Id).ShouldBe(["cli"]);
+        devops.Members.Single().Cells.Select(c => c.Topic).ShouldBe(["cli"]);
+        devops.BusFactor.ShouldAllBe(c => c.Topic == "cli");
+        devops.Islands.ShouldBeEmpty("ada's async skills are not in the track");
+        devops.Role!.Targets.ShouldAllBe(t => t.Topic == "cli");
+
+        var all = TeamMatrix.Build(Fixture, team, members, null, MatrixView.Full, Now);
+        all.Track.ShouldBeNull();
+        all.Topics.Count.ShouldBe(3);
+
+        Should.Throw<MatrixFilterException>(() => TeamMatrix.TopicsOf(Fixture, null, "mobile", null)).Message.ShouldStartWith("track: the framework 'python' has no track 'mobile' (it has: backend, api, devops)");
+        Should.Throw<MatrixFilterException>(() => TeamMatrix.TopicsOf(Fixture, null, null, "senior")).Message.ShouldStartWith("grade: a grade needs a role");
+        Should.Throw<MatrixFilterException>(() => TeamMatrix.TopicsOf(Fixture, Backend, null, "senior")).Message.ShouldStartWith("grade: ");
+    }
 }

@@ -20,14 +20,16 @@ public sealed class TeamModel(StoreAccess store, TimeProvider time) : Skillprint
 
     public Role? Role { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, string? role)
+    public async Task<IActionResult> OnGetAsync(long id, string? role, string? track)
     {
         Role = string.IsNullOrEmpty(role) ? null : Framework.FindRole(role);
+        // An unknown track (a hand-edited address) shows every topic, as an unknown role shows none.
+        var narrowed = string.IsNullOrEmpty(track) ? null : Framework.FindTrack(track)?.Id;
         try
         {
             var db = Store;
             await Server.Teams.TeamEndpoints.CheckMembersMayReadAsync(db, Caller, id, HttpContext.RequestAborted);
-            Matrix = await new TeamMatrixService(db, db, db, Time, Standings).ComputeAsync(Framework, id, new MatrixReader(Caller.PersonId, Caller.IsAdmin), Role, HttpContext.RequestAborted);
+            Matrix = await new TeamMatrixService(db, db, db, Time, Standings).ComputeAsync(Framework, id, new MatrixReader(Caller.PersonId, Caller.IsAdmin), Role, narrowed, cancel: HttpContext.RequestAborted);
         }
         catch (TeamException missing) when (missing.Problem == TeamProblem.NotFound)
         {
