@@ -76,39 +76,16 @@ public sealed partial class SkillprintStore : IPushStore
                     """,
                     new { repositoryId, push.Framework, time = db.Time(at) },
                     transaction);
+                var files = await PushedFilesAsync(db, repositoryId, scanId, kept.Select(h => h.Path), transaction);
                 var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-                foreach (var hit in kept)
+                var rows = kept.Select(hit =>
                 {
-                    var fileId = await db.Connection.ExecuteScalarAsync<long?>(
-                        "SELECT id FROM files WHERE repository_id = @repositoryId AND path = @Path", new { repositoryId, hit.Path }, transaction)
-                        ?? await db.Connection.ExecuteScalarAsync<long>(
-                            "INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES (@repositoryId, @Path, 'pushed', 0, @scanId) RETURNING id",
-                            new { repositoryId, hit.Path, scanId },
-                            transaction);
                     var snippet = hit.Snippet ?? "";
                     var occurrenceKey = $"{hit.Path}\n{hit.Skill}\n{snippet}";
                     var occurrence = occurrences[occurrenceKey] = occurrences.GetValueOrDefault(occurrenceKey) + 1;
-                    await db.Connection.ExecuteAsync(
-                        """
-                        INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)
-                        VALUES (@fileId, @Framework, @Topic, @Skill, @Line, @EndLine, @snippet, @author, @Commit, @at, @occurrence)
-                        """,
-                        new
-                        {
-                            fileId,
-                            push.Framework,
-                            hit.Topic,
-                            hit.Skill,
-                            hit.Line,
-                            hit.EndLine,
-                            snippet,
-                            author = Author(hit),
-                            hit.Commit,
-                            at = db.Time(hit.At),
-                            occurrence,
-                        },
-                        transaction);
-                }
+                    return new object?[] { files[hit.Path], push.Framework, hit.Topic, hit.Skill, hit.Line, hit.EndLine, snippet, Author(hit), hit.Commit, db.Time(hit.At), occurrence };
+                }).ToList();
+                await InsertRowsAsync(db, "hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)", rows, transaction);
 
                 return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
             },
@@ -130,11 +107,16 @@ public sealed partial class SkillprintStore : IPushStore
         return authors.Length - (int)known;
     }
 
-    /// <summary>The repository a push names, by its identity; added (with a name no other repository
-    /// holds) when the store does not have it.</summary>
-    private static async Task<long> PushedRepositoryAsync(StoreDatabase db, EvidencePush push, DateTimeOffset at, DbTransaction transaction)
+    /// <summary>The repository a push names, by its identity, locked until the push commits (on
+    /// PostgreSQL; SQLite's write lock holds the whole file): two pushes of one repository take turns,
+    /// so the second replaces what the first wrote instead of adding to it. Added (with a name no
+    /// other repository holds) when the store does not have it; a concurrent push that adds the same
+    /// repository first makes this one's insert fail on the unique identity, and the transaction is
+    /// tried again (<see cref="WriteAsync{T}"/>), finding it.</summary>
+    private async Task<long> PushedRepositoryAsync(StoreDatabase db, EvidencePush push, DateTimeOffset at, DbTransaction transaction)
     {
-        if (await db.Connection.ExecuteScalarAsync<long?>("SELECT id FROM repositories WHERE identity = @RepositoryIdentity", new { push.RepositoryIdentity }, transaction) is { } id)
+        var forUpdate = location.Engine == StoreEngine.Postgres ? " FOR UPDATE" : "";
+        if (await db.Connection.ExecuteScalarAsync<long?>("SELECT id FROM repositories WHERE identity = @RepositoryIdentity" + forUpdate, new { push.RepositoryIdentity }, transaction) is { } id)
         {
             return id;
         }
@@ -145,6 +127,58 @@ public sealed partial class SkillprintStore : IPushStore
             "INSERT INTO repositories (root, name, kind, remote, identity, added_at) VALUES (@root, @name, 'git', @Remote, @RepositoryIdentity, @time) RETURNING id",
             new { root = "pushed:" + push.RepositoryIdentity, name, push.Remote, push.RepositoryIdentity, time = db.Time(at) },
             transaction);
+    }
+
+    /// <summary>The ids of a push's files by path: the repository's files read in one statement,
+    /// the missing ones added (by <paramref name="scanId"/>) in batches.</summary>
+    private static async Task<Dictionary<string, long>> PushedFilesAsync(StoreDatabase db, long repositoryId, long scanId, IEnumerable<string> paths, DbTransaction transaction)
+    {
+        var ids = (await db.Connection.QueryAsync<(string Path, long Id)>("SELECT path, id FROM files WHERE repository_id = @repositoryId", new { repositoryId }, transaction))
+            .ToDictionary(f => f.Path, f => f.Id, StringComparer.Ordinal);
+        var missing = paths.Distinct(StringComparer.Ordinal).Where(p => !ids.ContainsKey(p)).ToList();
+        foreach (var batch in missing.Chunk(RowsPerInsert))
+        {
+            var values = string.Join(", ", batch.Select((_, i) => $"(@repositoryId, @p{i}, 'pushed', 0, @scanId)"));
+            var parameters = new DynamicParameters(new { repositoryId, scanId });
+            foreach (var (path, i) in batch.Select((p, i) => (p, i)))
+            {
+                parameters.Add($"p{i}", path);
+            }
+
+            foreach (var (path, id) in await db.Connection.QueryAsync<(string, long)>(
+                $"INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES {values} RETURNING path, id", parameters, transaction))
+            {
+                ids[path] = id;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>Rows a statement of one row per round trip would take thousands of trips for, sent
+    /// as multi-row INSERTs of <see cref="RowsPerInsert"/> rows (under both engines' parameter limits).</summary>
+    private const int RowsPerInsert = 500;
+
+    private static async Task InsertRowsAsync(StoreDatabase db, string into, IReadOnlyList<object?[]> rows, DbTransaction transaction)
+    {
+        foreach (var batch in rows.Chunk(RowsPerInsert))
+        {
+            var parameters = new DynamicParameters();
+            var values = new List<string>(batch.Length);
+            for (var r = 0; r < batch.Length; r++)
+            {
+                var names = new string[batch[r].Length];
+                for (var c = 0; c < names.Length; c++)
+                {
+                    names[c] = $"@v{r}_{c}";
+                    parameters.Add(names[c], batch[r][c]);
+                }
+
+                values.Add($"({string.Join(", ", names)})");
+            }
+
+            await db.Connection.ExecuteAsync($"INSERT INTO {into} VALUES {string.Join(", ", values)}", parameters, transaction);
+        }
     }
 
     private sealed class PushedRow
