@@ -83,9 +83,9 @@ public sealed partial class SkillprintStore : IPushStore
                     var snippet = hit.Snippet ?? "";
                     var occurrenceKey = $"{hit.Path}\n{hit.Skill}\n{snippet}";
                     var occurrence = occurrences[occurrenceKey] = occurrences.GetValueOrDefault(occurrenceKey) + 1;
-                    return new object?[] { files[hit.Path], push.Framework, hit.Topic, hit.Skill, hit.Line, hit.EndLine, snippet, Author(hit), hit.Commit, db.Time(hit.At), occurrence };
+                    return new HitRow(files[hit.Path], hit.Topic, hit.Skill, hit.Line, hit.EndLine, snippet, Author(hit), hit.Commit, hit.At is { } time ? StoredTime.Normalize(time) : null, occurrence);
                 }).ToList();
-                await InsertRowsAsync(db, "hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)", rows, transaction);
+                await InsertHitsAsync(db, push.Framework, rows, transaction);
 
                 return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
             },
@@ -130,37 +130,88 @@ public sealed partial class SkillprintStore : IPushStore
     }
 
     /// <summary>The ids of a push's files by path: the repository's files read in one statement,
-    /// the missing ones added (by <paramref name="scanId"/>) in batches.</summary>
-    private static async Task<Dictionary<string, long>> PushedFilesAsync(StoreDatabase db, long repositoryId, long scanId, IEnumerable<string> paths, DbTransaction transaction)
+    /// the missing ones added in one statement on PostgreSQL (the paths as an array) or in
+    /// multi-row INSERTs on SQLite, by <paramref name="scanId"/>.</summary>
+    private async Task<Dictionary<string, long>> PushedFilesAsync(StoreDatabase db, long repositoryId, long scanId, IEnumerable<string> paths, DbTransaction transaction)
     {
         var ids = (await db.Connection.QueryAsync<(string Path, long Id)>("SELECT path, id FROM files WHERE repository_id = @repositoryId", new { repositoryId }, transaction))
             .ToDictionary(f => f.Path, f => f.Id, StringComparer.Ordinal);
-        var missing = paths.Distinct(StringComparer.Ordinal).Where(p => !ids.ContainsKey(p)).ToList();
-        foreach (var batch in missing.Chunk(RowsPerInsert))
+        var missing = paths.Distinct(StringComparer.Ordinal).Where(p => !ids.ContainsKey(p)).ToArray();
+        if (missing.Length == 0)
         {
-            var values = string.Join(", ", batch.Select((_, i) => $"(@repositoryId, @p{i}, 'pushed', 0, @scanId)"));
-            var parameters = new DynamicParameters(new { repositoryId, scanId });
-            foreach (var (path, i) in batch.Select((p, i) => (p, i)))
-            {
-                parameters.Add($"p{i}", path);
-            }
+            return ids;
+        }
 
-            foreach (var (path, id) in await db.Connection.QueryAsync<(string, long)>(
-                $"INSERT INTO files (repository_id, path, content_hash, size, scan_id) VALUES {values} RETURNING path, id", parameters, transaction))
-            {
-                ids[path] = id;
-            }
+        var added = location.Engine == StoreEngine.Postgres
+            ? await db.Connection.QueryAsync<(string, long)>(
+                """
+                INSERT INTO files (repository_id, path, content_hash, size, scan_id)
+                SELECT @repositoryId, path, 'pushed', 0, @scanId FROM unnest(@missing) AS path RETURNING path, id
+                """,
+                new { repositoryId, scanId, missing },
+                transaction)
+            : await InsertValuesAsync<(string, long)>(
+                db,
+                "files (repository_id, path, content_hash, size, scan_id)",
+                missing.Select(path => new object?[] { repositoryId, path, "pushed", 0, scanId }).ToList(),
+                " RETURNING path, id",
+                transaction);
+        foreach (var (path, id) in added)
+        {
+            ids[path] = id;
         }
 
         return ids;
     }
 
-    /// <summary>Rows a statement of one row per round trip would take thousands of trips for, sent
-    /// as multi-row INSERTs of <see cref="RowsPerInsert"/> rows (under both engines' parameter limits).</summary>
-    private const int RowsPerInsert = 500;
+    /// <summary>A hit as a push stores it, its file found.</summary>
+    private sealed record HitRow(long FileId, string Topic, string Skill, int Line, int EndLine, string Snippet, string Author, string? Commit, DateTimeOffset? At, int Occurrence);
 
-    private static async Task InsertRowsAsync(StoreDatabase db, string into, IReadOnlyList<object?[]> rows, DbTransaction transaction)
+    /// <summary>A push's hits in one statement on PostgreSQL, each column an array (thousands of
+    /// rows in one round trip, no statement text that grows with them); multi-row INSERTs on SQLite,
+    /// which runs in this process and has no round trips to save.</summary>
+    private async Task InsertHitsAsync(StoreDatabase db, string framework, List<HitRow> rows, DbTransaction transaction)
     {
+        if (location.Engine == StoreEngine.Postgres)
+        {
+            await db.Connection.ExecuteAsync(
+                """
+                INSERT INTO hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)
+                SELECT r.file_id, @framework, r.topic, r.skill, r.line, r.end_line, r.snippet, r.author, r.commit_id, r.at, r.occurrence
+                FROM unnest(@fileIds, @topics, @skills, @lines, @endLines, @snippets, @authors, @commits, @ats, @occurrences)
+                    AS r(file_id, topic, skill, line, end_line, snippet, author, commit_id, at, occurrence)
+                """,
+                new
+                {
+                    framework,
+                    fileIds = rows.Select(r => r.FileId).ToArray(),
+                    topics = rows.Select(r => r.Topic).ToArray(),
+                    skills = rows.Select(r => r.Skill).ToArray(),
+                    lines = rows.Select(r => r.Line).ToArray(),
+                    endLines = rows.Select(r => r.EndLine).ToArray(),
+                    snippets = rows.Select(r => r.Snippet).ToArray(),
+                    authors = rows.Select(r => r.Author).ToArray(),
+                    commits = rows.Select(r => r.Commit).ToArray(),
+                    ats = rows.Select(r => r.At).ToArray(),
+                    occurrences = rows.Select(r => r.Occurrence).ToArray(),
+                },
+                transaction);
+            return;
+        }
+
+        await InsertValuesAsync<long>(
+            db,
+            "hits (file_id, framework, topic, skill, line, end_line, snippet, author_email, commit_id, committed_at, occurrence)",
+            rows.Select(r => new object?[] { r.FileId, framework, r.Topic, r.Skill, r.Line, r.EndLine, r.Snippet, r.Author, r.Commit, db.Time(r.At), r.Occurrence }).ToList(),
+            "",
+            transaction);
+    }
+
+    /// <summary>Rows in multi-row INSERTs of <see cref="RowsPerInsert"/> rows (far under SQLite's
+    /// limit of parameters), with what <paramref name="returning"/> gives back.</summary>
+    private static async Task<List<T>> InsertValuesAsync<T>(StoreDatabase db, string into, IReadOnlyList<object?[]> rows, string returning, DbTransaction transaction)
+    {
+        var result = new List<T>();
         foreach (var batch in rows.Chunk(RowsPerInsert))
         {
             var parameters = new DynamicParameters();
@@ -177,9 +228,21 @@ public sealed partial class SkillprintStore : IPushStore
                 values.Add($"({string.Join(", ", names)})");
             }
 
-            await db.Connection.ExecuteAsync($"INSERT INTO {into} VALUES {string.Join(", ", values)}", parameters, transaction);
+            var sql = $"INSERT INTO {into} VALUES {string.Join(", ", values)}{returning}";
+            if (returning.Length == 0)
+            {
+                await db.Connection.ExecuteAsync(sql, parameters, transaction);
+            }
+            else
+            {
+                result.AddRange(await db.Connection.QueryAsync<T>(sql, parameters, transaction));
+            }
         }
+
+        return result;
     }
+
+    private const int RowsPerInsert = 500;
 
     private sealed class PushedRow
     {
