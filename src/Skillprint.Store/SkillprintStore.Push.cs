@@ -61,12 +61,18 @@ public sealed partial class SkillprintStore : IPushStore
                     return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: false, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
                 }
 
+                // PostgreSQL deletes the rows its join finds (USING); SQLite has no USING, so it finds them by id.
                 await db.Connection.ExecuteAsync(
-                    $"""
-                    DELETE FROM hits WHERE id IN (
-                        SELECT h.id FROM hits AS h JOIN files AS f ON f.id = h.file_id
-                        WHERE f.repository_id = @repositoryId AND h.framework = @Framework AND {authorIn})
-                    """,
+                    location.Engine == StoreEngine.Postgres
+                        ? $"""
+                          DELETE FROM hits AS h USING files AS f
+                          WHERE f.id = h.file_id AND f.repository_id = @repositoryId AND h.framework = @Framework AND {authorIn}
+                          """
+                        : $"""
+                          DELETE FROM hits WHERE id IN (
+                              SELECT h.id FROM hits AS h JOIN files AS f ON f.id = h.file_id
+                              WHERE f.repository_id = @repositoryId AND h.framework = @Framework AND {authorIn})
+                          """,
                     new { repositoryId, push.Framework, emails },
                     transaction);
                 var scanId = await db.Connection.ExecuteScalarAsync<long>(
