@@ -6,7 +6,8 @@ namespace Skillprint.Bench;
 /// <c>... -- scan [--corpus DIR] [--commits N]</c>; <c>... -- open-check [--db FILE] [--corpus DIR] [--runs N]</c>;
 /// <c>... -- blame REPOSITORY... [--sample N]</c>; <c>... -- toml [--files N] [--runs N]</c> (docs/performance.md);
 /// <c>... -- startup [--cli PATH] [--runs N] [--corpus DIR]</c>; <c>... -- memory [--cli PATH] [--files N]</c>;
-/// <c>... -- load --pg CONNECTION</c> (docs/performance.md, "Server under load"); <c>... -- pages --pg CONNECTION</c>; <c>... -- levels --clones DIR</c> (docs/levels.md)
+/// <c>... -- load --pg CONNECTION</c> (docs/performance.md, "Server under load"); <c>... -- pages --pg CONNECTION</c>; <c>... -- levels --clones DIR</c> (docs/levels.md);
+/// <c>... -- push --pg CONNECTION</c> (docs/performance.md, "Push at scale")
 /// </summary>
 public static class Program
 {
@@ -72,7 +73,7 @@ public static class Program
             return LevelCalibration.Run(args[1..], Console.Out, Console.Error);
         }
 
-        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | startup [--cli PATH] [--runs N] [--corpus DIR] | memory [--cli PATH] [--files N] | load --pg CONNECTION [--people N] [--hits N] [--seconds S] [--connections C] | pages --pg CONNECTION [--people N] [--hits N] [--requests N] | teams --pg CONNECTION [--people N] [--hits N] [--teams N] [--seconds S] [--connections C] | push --pg CONNECTION [--people N] [--hits N] [--push-hits N] [--concurrent N] [--rounds N] | levels --clones DIR");
+        Console.Error.WriteLine("usage: Skillprint.Bench parse [--corpus DIR] [--runs N] | scan [--corpus DIR] [--commits N] | open-check [--db FILE] [--corpus DIR] [--runs N] | blame REPOSITORY... [--sample N] | toml [--files N] [--runs N] [--suite DIR] [--list] | startup [--cli PATH] [--runs N] [--corpus DIR] | memory [--cli PATH] [--files N] | load --pg CONNECTION [--people N] [--hits N] [--seconds S] [--connections C] | pages --pg CONNECTION [--people N] [--hits N] [--requests N] | teams --pg CONNECTION [--people N] [--hits N] [--teams N] [--seconds S] [--connections C] | push --pg CONNECTION [--hits N] [--concurrent C] [--rounds R] [--people N] [--background-hits N] | levels --clones DIR");
         return 2;
     }
 }

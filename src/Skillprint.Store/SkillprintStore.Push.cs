@@ -198,11 +198,16 @@ public sealed partial class SkillprintStore : IPushStore
         return authors.Length - (int)known;
     }
 
-    /// <summary>The repository a push names, by its identity; added (with a name no other repository
-    /// holds) when the store does not have it.</summary>
-    private static async Task<long> PushedRepositoryAsync(StoreDatabase db, EvidencePush push, DateTimeOffset at, DbTransaction transaction)
+    /// <summary>The repository a push names, by its identity, locked until the push commits (on
+    /// PostgreSQL; SQLite's write lock holds the whole file): two pushes of one repository take turns,
+    /// so the second replaces what the first wrote instead of adding to it. Added (with a name no
+    /// other repository holds) when the store does not have it; a concurrent push that adds the same
+    /// repository first makes this one's insert fail on the unique identity, and the transaction is
+    /// tried again (<see cref="WriteAsync{T}"/>), finding it.</summary>
+    private async Task<long> PushedRepositoryAsync(StoreDatabase db, EvidencePush push, DateTimeOffset at, DbTransaction transaction)
     {
-        if (await db.Connection.ExecuteScalarAsync<long?>("SELECT id FROM repositories WHERE identity = @RepositoryIdentity", new { push.RepositoryIdentity }, transaction) is { } id)
+        var forUpdate = location.Engine == StoreEngine.Postgres ? " FOR UPDATE" : "";
+        if (await db.Connection.ExecuteScalarAsync<long?>("SELECT id FROM repositories WHERE identity = @RepositoryIdentity" + forUpdate, new { push.RepositoryIdentity }, transaction) is { } id)
         {
             return id;
         }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Dapper;
 using Skillprint.Core;
 using Skillprint.Core.Evidence;
@@ -21,6 +22,20 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
     /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
     internal static readonly string[] PersonTables =
         ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens", "team_people", "identity_links"];
+
+    /// <summary>The store's meter (System.Diagnostics.Metrics) and its counter of write
+    /// transactions tried again after losing a race (a deadlock, a serialization failure, a unique
+    /// key taken by a concurrent writer).</summary>
+    public const string MeterName = "Skillprint.Store";
+
+    public const string RetriesInstrument = "skillprint.store.retries";
+
+    private static readonly Meter StoreMeter = new(MeterName);
+
+    private static readonly Counter<long> Retries = StoreMeter.CreateCounter<long>(RetriesInstrument, description: "write transactions tried again after losing a race");
+
+    /// <summary>How many times a write transaction that lost a race runs before its error stands.</summary>
+    private const int WriteAttempts = 3;
 
     private readonly StoreLocation location;
 
@@ -430,9 +445,10 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                 transaction.Commit();
                 return result;
             }
-            catch (Exception e) when (attempt == 1 && db is not null && db.IsLostRace(e))
+            catch (Exception e) when (attempt < WriteAttempts && db is not null && db.IsLostRace(e))
             {
-                // The transaction is rolled back; try again.
+                // The transaction is rolled back; try again, a bounded number of times.
+                Retries.Add(1);
             }
             catch (Exception e) when (Translate(db, e) is { } fault && !ReferenceEquals(fault, e))
             {
@@ -477,9 +493,10 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                 await transaction.CommitAsync(cancel).ConfigureAwait(false);
                 return result;
             }
-            catch (Exception e) when (attempt == 1 && db is not null && db.IsLostRace(e))
+            catch (Exception e) when (attempt < WriteAttempts && db is not null && db.IsLostRace(e))
             {
-                // The transaction is rolled back; try again.
+                // The transaction is rolled back; try again, a bounded number of times.
+                Retries.Add(1);
             }
             catch (Exception e) when (Translate(db, e) is { } fault && !ReferenceEquals(fault, e))
             {

@@ -128,7 +128,7 @@ internal sealed class PostgresDatabase : StoreDatabase
             new { column }).ToList();
 
     public override bool IsLostRace(Exception error) =>
-        error is PostgresException { SqlState: "23505" or "40001" };
+        error is PostgresException { SqlState: "23505" or "40001" or "40P01" };
 
     public override StoreException? Translate(Exception error)
     {

@@ -74,8 +74,9 @@ internal abstract class StoreDatabase : IDisposable, IAsyncDisposable
     /// <paramref name="error"/> is not a database error.</summary>
     public abstract StoreException? Translate(Exception error);
 
-    /// <summary>True when a write failed only because a concurrent session committed the same new
-    /// row first (a unique key), so running it again will see that row.</summary>
+    /// <summary>True when a write failed only because of a concurrent session: it committed the same
+    /// new row first (a unique key), so running it again will see that row, or the server chose this
+    /// transaction to end a deadlock or a serialization failure, so running it again may pass.</summary>
     public virtual bool IsLostRace(Exception error) => false;
 
     public void Dispose()
