@@ -92,7 +92,9 @@ internal static class TeamEndpoints
         var reader = new MatrixReader(caller.PersonId, caller.IsAdmin);
         var db = store.Store();
         await CheckMembersMayReadAsync(db, caller, id, context.RequestAborted);
-        return TypedResults.Ok(await new TeamMatrixService(db, db, db, time).ComputeAsync(fw, id, reader, target, context.RequestAborted));
+        var matrix = await new TeamMatrixService(db, db, db, time).ComputeAsync(fw, id, reader, target, context.RequestAborted);
+        await Audit.AuditEndpoints.RecordMatrixReadAsync(db, matrix, context.RequestAborted);
+        return TypedResults.Ok(matrix);
     }
 
     /// <summary>
