@@ -57,7 +57,13 @@ public sealed partial class SkillprintStore : IAccountStore
                     new { personId, role = RoleText(role), passwordHash, mustChangePassword, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancellation));
-                return added == 0 ? null : (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId = personId.Value }, cancellation))?.Account;
+                if (added == 0)
+                {
+                    return null;
+                }
+
+                await AuditAsync(db, transaction, AuditAction.UserAdd, personId, normalized, RoleText(role));
+                return (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId = personId.Value }, cancellation))?.Account;
             },
             cancellation);
     }

@@ -41,7 +41,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
 
         var json = host.RunOk("audit", "--person", "ADA.lovelace-with-a-long-address@analytical-engines.example.org", "--format", "json").Json;
         json.GetProperty("person").GetString().ShouldBe("ada.lovelace-with-a-long-address@analytical-engines.example.org");
-        json.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldBe(["team.person.add", "assessment.add"]);
+        json.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldBe(["team.person.add", "assessment.add", "user.add"]);
         var page = host.RunOk("audit", "--limit", "1", "--format", "json").Json;
         page.GetProperty("events").GetArrayLength().ShouldBe(1);
         var next = page.GetProperty("next").GetInt64();
@@ -74,7 +74,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
 
         var mine = me.RunOk("audit", "--server", "--format", "json").Json;
         mine.GetProperty("person").GetString().ShouldBe("me@example.org");
-        mine.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldBe(["team.person.add", "token.create"]);
+        mine.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ShouldBe(["team.person.add", "token.create", "user.add"]);
         me.RunOk("audit", "--server").Out.ShouldContain("token.create -> me@example.org");
 
         var others = me.Run("audit", "--server", "--person", "bob@example.org");

@@ -92,6 +92,8 @@ public abstract class AuditStoreTests(EngineHarness harness) : IDisposable
         using var store = SkillprintStore.Open(harness.Location);
         var admin = (await store.AddUserAsync("root@example.org", AccountRole.Admin, "password-hash", false, Monday, default))!;
         var ada = await store.EnsurePersonAsync("ada@example.org");
+        var added = (await store.ListAuditEventsAsync(admin.PersonId, 10)).ShouldHaveSingleItem();
+        (added.Action, added.Target, added.Detail).ShouldBe((AuditAction.UserAdd, "root@example.org", "admin"));
         using (AuditActor.Use(AuditActor.Of(admin.PersonId)))
         {
             var team = (await store.AddTeamAsync("platform", Monday))!;
@@ -107,7 +109,7 @@ public abstract class AuditStoreTests(EngineHarness harness) : IDisposable
             await store.RemoveTeamAsync(team.Id);
         }
 
-        var all = await store.ListAllAuditEventsAsync(50);
+        var all = (await store.ListAllAuditEventsAsync(50)).Where(e => e.Id > added.Id).ToList();
         all.Select(e => e.Action).Reverse().ShouldBe([
             AuditAction.TeamAdd, AuditAction.TeamPersonAdd, AuditAction.TeamPersonAdd, AuditAction.TeamPersonRemove,
             AuditAction.TokenCreate, AuditAction.TokenRevoke, AuditAction.EmailAdd, AuditAction.EmailRemove,
@@ -147,6 +149,12 @@ public abstract class AuditStoreTests(EngineHarness harness) : IDisposable
         var adas = (await store.ListAuditEventsAsync(ada.Id, 10)).ShouldHaveSingleItem();
         adas.Detail.ShouldBe("team push: 1 of your hits");
         pushes.ShouldAllBe(e => !(e.Detail ?? "").Contains("await fetch"));
+
+        var repository = (await store.ListRepositorySummariesAsync()).ShouldHaveSingleItem();
+        (await store.RemoveRepositoryAsync(repository.Id)).ShouldBeTrue();
+        (await store.RemoveRepositoryAsync(repository.Id)).ShouldBeFalse();
+        var removed = (await store.ListAllAuditEventsAsync(10)).Where(e => e.Action == AuditAction.RepositoryRemove).ShouldHaveSingleItem();
+        (removed.ActorKind, removed.Subject, removed.Target).ShouldBe((AuditActorKind.Local, null, "repo"));
     }
 
     [Fact]

@@ -71,6 +71,8 @@ public static class AuditAction
     public const string IdentityLink = "identity.link";
     public const string IdentityUnlink = "identity.unlink";
     public const string SettingsChange = "settings.change";
+    public const string UserAdd = "user.add";
+    public const string RepositoryRemove = "repository.remove";
     public const string Push = "push";
     public const string ViewTeamMatrix = "view.team-matrix";
     public const string ViewPerson = "view.person";
