@@ -91,13 +91,15 @@ public sealed partial class SkillprintStore : IAuditStore
             throw new StoreException(StoreFault.InvalidInput, $"limit must be 1 to {AuditPage.MaxLimit}, not {limit}");
         }
 
+        // "a.id < @before" only when given: written as "@before IS NULL OR ...", neither engine
+        // would read it as a range of the key, and a page deep in the log would walk every newer row.
         return ReadAsync<IReadOnlyList<AuditEvent>>(
             async db =>
             {
                 var rows = await db.Connection.QueryAsync<AuditRow>(new CommandDefinition(
                     $"""
                     SELECT {AuditColumns}
-                    WHERE {where} AND (@before IS NULL OR a.id < @before)
+                    WHERE {where}{(before is null ? "" : " AND a.id < @before")}
                     ORDER BY a.id DESC
                     LIMIT @limit
                     """,
