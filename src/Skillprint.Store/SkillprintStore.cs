@@ -19,11 +19,11 @@ namespace Skillprint.Store;
 /// Times are kept in UTC to the microsecond.</summary>
 public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDisposable, IAsyncDisposable
 {
-    /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
+    /// <summary>Every table with a person_id column; joining two persons moves their rows.
+    /// (audit_events names persons as subject_id and actor_id; a merge moves those too, but they are
+    /// no data a person holds, so they never stop a merge.)</summary>
     internal static readonly string[] PersonTables =
         ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens", "team_people", "identity_links"];
-
-    // audit_events names persons as subject_id and actor_id; a merge moves them too (ClaimEmailAsync).
 
     private readonly StoreLocation location;
 
