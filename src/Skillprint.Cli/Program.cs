@@ -130,6 +130,7 @@ public static class Program
         root.Add(IdentityCommand.Create(app));
         root.Add(PrivacyCommand.Create(app));
         root.Add(PrivacyCommand.CreateSettings(app));
+        root.Add(AuditCommand.Create(app));
         app.Examples(root, "skillprint scan ~/src/myproject && skillprint status", "skillprint assess async intermediate --note \"FastAPI services\"", "skillprint framework show python --topic async");
         return root;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 using Skillprint.Server.Accounts;
+using Skillprint.Server.Audit;
 using Skillprint.Server.Auth;
 using Skillprint.Server.Data;
 using Skillprint.Server.Health;
@@ -72,6 +73,7 @@ public static class ServerApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePushTokenGate();
+        app.UseAuditActor();
         app.UseRateLimiter();
 
         app.MapHealth();
@@ -87,6 +89,7 @@ public static class ServerApp
         api.MapTeamTokens();
         api.MapIdentities();
         api.MapPrivacy();
+        api.MapAudit();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using Skillprint.Core.Audit;
 using Skillprint.Store.Engines;
 using Skillprint.Core.Accounts;
 using Skillprint.Core.People;
@@ -56,7 +57,13 @@ public sealed partial class SkillprintStore : IAccountStore
                     new { personId, role = RoleText(role), passwordHash, mustChangePassword, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancellation));
-                return added == 0 ? null : (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId = personId.Value }, cancellation))?.Account;
+                if (added == 0)
+                {
+                    return null;
+                }
+
+                await AuditAsync(db, transaction, AuditAction.UserAdd, personId, normalized, RoleText(role));
+                return (await LoadAccountAsync(db.Connection, transaction, "u.person_id = @personId", new { personId = personId.Value }, cancellation))?.Account;
             },
             cancellation);
     }
@@ -138,6 +145,7 @@ public sealed partial class SkillprintStore : IAccountStore
                     new { personId = personId.Value, name, scope = ScopeText(scope), secretHash, prefix, at = db.Time(at), expiresAt = db.Time(expiresAt) },
                     transaction,
                     cancellationToken: cancellation));
+                await AuditAsync(db, transaction, AuditAction.TokenCreate, personId.Value, $"token {id}", $"'{name}', {ScopeText(scope)}");
                 return (await LoadTokensAsync(db.Connection, transaction, "t.id = @id", new { id }, cancellation)).Single();
             },
             cancellation);
@@ -157,6 +165,7 @@ public sealed partial class SkillprintStore : IAccountStore
                     transaction,
                     cancellationToken: cancellation))
                     ?? throw new StoreException(StoreFault.InvalidInput, $"there is no team {teamId}");
+                await AuditAsync(db, transaction, AuditAction.TokenCreate, null, $"token {id}", $"'{name}', push for team {teamId}");
                 return (await LoadTokensAsync(db.Connection, transaction, "t.id = @id", new { id }, cancellation)).Single();
             },
             cancellation);
@@ -212,7 +221,14 @@ public sealed partial class SkillprintStore : IAccountStore
                     new { tokenId, ownerId = ownerId?.Value, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancellation));
-                return changed == 0 ? null : (await LoadTokensAsync(db.Connection, transaction, "t.id = @tokenId", new { tokenId }, cancellation)).Single();
+                if (changed == 0)
+                {
+                    return null;
+                }
+
+                var token = (await LoadTokensAsync(db.Connection, transaction, "t.id = @tokenId", new { tokenId }, cancellation)).Single();
+                await AuditAsync(db, transaction, AuditAction.TokenRevoke, token.TeamId is null ? token.PersonId.Value : null, $"token {tokenId}", token.TeamId is { } team ? $"'{token.Name}', push for team {team}" : $"'{token.Name}'");
+                return token;
             },
             cancellation);
 

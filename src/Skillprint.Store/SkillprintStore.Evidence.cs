@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Skillprint.Core.Audit;
 using Skillprint.Core.Evidence;
 using Skillprint.Core.People;
 using Skillprint.Store.Engines;
@@ -14,7 +15,7 @@ public sealed partial class SkillprintStore
     private const string ActorEmails = "SELECT mine.email FROM person_emails AS mine WHERE mine.person_id = @actor";
 
     public Task<EvidenceChange> DismissHitAsync(PersonId actor, long id, DateTimeOffset at, CancellationToken cancel = default) =>
-        ChangeOwnHitAsync(actor, id, cancel, async (db, transaction, hit) => await db.Connection.ExecuteAsync(
+        ChangeOwnHitAsync(actor, id, AuditAction.HitDismiss, cancel, async (db, transaction, hit) => await db.Connection.ExecuteAsync(
             """
             INSERT INTO hit_dismissals (person_id, repository_id, path, framework, skill, snippet, occurrence, dismissed_at)
             VALUES (@personId, @RepositoryId, @Path, @Framework, @Skill, @Snippet, @Occurrence, @at)
@@ -24,7 +25,7 @@ public sealed partial class SkillprintStore
             transaction));
 
     public Task<EvidenceChange> RestoreHitAsync(PersonId actor, long id, CancellationToken cancel = default) =>
-        ChangeOwnHitAsync(actor, id, cancel, async (db, transaction, hit) => await db.Connection.ExecuteAsync(
+        ChangeOwnHitAsync(actor, id, AuditAction.HitRestore, cancel, async (db, transaction, hit) => await db.Connection.ExecuteAsync(
             """
             DELETE FROM hit_dismissals
             WHERE repository_id = @RepositoryId AND path = @Path AND framework = @Framework AND skill = @Skill
@@ -36,7 +37,7 @@ public sealed partial class SkillprintStore
 
     /// <summary>Runs <paramref name="change"/> on hit <paramref name="id"/> when one of the actor's
     /// emails wrote its line (done when it changed a row); else says whose it is, or that there is none.</summary>
-    private Task<EvidenceChange> ChangeOwnHitAsync(PersonId actor, long id, CancellationToken cancel, Func<StoreDatabase, DbTransaction, OwnHitRow, Task<int>> change)
+    private Task<EvidenceChange> ChangeOwnHitAsync(PersonId actor, long id, string action, CancellationToken cancel, Func<StoreDatabase, DbTransaction, OwnHitRow, Task<int>> change)
     {
         var name = EvidenceRef.Of(EvidenceSource.Code, id);
         return WriteAsync(
@@ -48,18 +49,23 @@ public sealed partial class SkillprintStore
                 }
 
                 var changed = await change(db, transaction, hit);
+                if (changed > 0)
+                {
+                    await AuditAsync(db, transaction, action, actor.Value, name, hit.Describe());
+                }
+
                 return new EvidenceChange(name, changed > 0 ? EvidenceOutcome.Done : EvidenceOutcome.Unchanged, hit.Describe());
             },
             cancel);
     }
 
     public Task<EvidenceChange> RemoveManualEvidenceAsync(PersonId actor, long id, DateTimeOffset at, CancellationToken cancel = default) =>
-        ChangeManualEvidenceAsync(actor, id, "removed_at = @at", "removed_at IS NULL", at, cancel);
+        ChangeManualEvidenceAsync(actor, id, AuditAction.EvidenceRemove, "removed_at = @at", "removed_at IS NULL", at, cancel);
 
     public Task<EvidenceChange> RestoreManualEvidenceAsync(PersonId actor, long id, CancellationToken cancel = default) =>
-        ChangeManualEvidenceAsync(actor, id, "removed_at = NULL", "removed_at IS NOT NULL", null, cancel);
+        ChangeManualEvidenceAsync(actor, id, AuditAction.EvidenceRestore, "removed_at = NULL", "removed_at IS NOT NULL", null, cancel);
 
-    private Task<EvidenceChange> ChangeManualEvidenceAsync(PersonId actor, long id, string set, string when, DateTimeOffset? at, CancellationToken cancel)
+    private Task<EvidenceChange> ChangeManualEvidenceAsync(PersonId actor, long id, string action, string set, string when, DateTimeOffset? at, CancellationToken cancel)
     {
         var name = EvidenceRef.Of(EvidenceSource.Manual, id);
         return WriteAsync(
@@ -86,6 +92,11 @@ public sealed partial class SkillprintStore
                 }
 
                 var what = row.Skill ?? row.Topic;
+                if (changed == 1)
+                {
+                    await AuditAsync(db, transaction, action, actor.Value, name, what);
+                }
+
                 return row.Mine == 0
                     ? new EvidenceChange(name, EvidenceOutcome.NotYours, what, "another person")
                     : new EvidenceChange(name, changed == 1 ? EvidenceOutcome.Done : EvidenceOutcome.Unchanged, what);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Skillprint.Core.Audit;
 using Skillprint.Core.Identities;
 using Skillprint.Core.People;
 using Skillprint.Store.Engines;
@@ -52,6 +53,7 @@ public sealed partial class SkillprintStore : IIdentityStore
                     new { normalized, personId = person.Value, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancel));
+                await AuditAsync(db, transaction, AuditAction.IdentityLink, person.Value, normalized, null);
                 return (await LoadIdentitiesAsync(db, transaction, withLinked: true, normalized, cancel)).Single();
             },
             cancel);
@@ -76,6 +78,9 @@ public sealed partial class SkillprintStore : IIdentityStore
                 {
                     throw new IdentityException($"{normalized} was not linked by 'identity link'; nothing changed");
                 }
+
+                var owner = await FindPersonIdAsync(db, normalized, transaction);
+                await AuditAsync(db, transaction, AuditAction.IdentityUnlink, owner, normalized, null);
 
                 await db.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM person_emails WHERE email = @normalized", new { normalized }, transaction, cancellationToken: cancel));
                 await db.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM identity_links WHERE email = @normalized", new { normalized }, transaction, cancellationToken: cancel));

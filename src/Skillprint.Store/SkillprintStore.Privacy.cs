@@ -1,4 +1,5 @@
 using Dapper;
+using Skillprint.Core.Audit;
 using Skillprint.Core.People;
 using Skillprint.Core.Privacy;
 
@@ -25,6 +26,7 @@ public sealed partial class SkillprintStore : IPrivacyStore
                     new { MembersSeeTeamMatrixKey, value = settings.MembersSeeTeamMatrix ? "true" : "false" },
                     transaction,
                     cancellationToken: cancel));
+                await AuditAsync(db, transaction, AuditAction.SettingsChange, null, "members_see_team_matrix", settings.MembersSeeTeamMatrix ? "true" : "false");
                 return settings;
             },
             cancel);

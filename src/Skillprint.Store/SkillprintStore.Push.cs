@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Skillprint.Core.Audit;
 using Skillprint.Core.Evidence;
 using Skillprint.Core.People;
 using Skillprint.Store.Engines;
@@ -10,12 +11,13 @@ namespace Skillprint.Store;
 public sealed partial class SkillprintStore : IPushStore
 {
     public Task<PushResult> ReplacePushedEvidenceAsync(PersonId person, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default) =>
-        ReplacePushAsync(push, at, async (db, transaction) => (await RequirePersonAsync(db, person, transaction)).Emails, cancel);
+        ReplacePushAsync(push, at, person.Value, async (db, transaction) => (await RequirePersonAsync(db, person, transaction)).Emails, cancel);
 
     public Task<PushResult> ReplaceTeamPushedEvidenceAsync(long team, EvidencePush push, DateTimeOffset at, CancellationToken cancel = default) =>
         ReplacePushAsync(
             push,
             at,
+            null,
             async (db, transaction) => await db.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM teams WHERE id = @team", new { team }, transaction) == 0
                 ? throw new StoreException(StoreFault.InvalidInput, $"there is no team {team}")
                 : null,
@@ -23,7 +25,7 @@ public sealed partial class SkillprintStore : IPushStore
 
     /// <summary>A push's one transaction: <paramref name="owners"/> gives the emails whose hits it
     /// replaces (a person's), or null for every author (a team's push).</summary>
-    private Task<PushResult> ReplacePushAsync(EvidencePush push, DateTimeOffset at, Func<StoreDatabase, DbTransaction, Task<IReadOnlyList<string>?>> owners, CancellationToken cancel)
+    private Task<PushResult> ReplacePushAsync(EvidencePush push, DateTimeOffset at, long? person, Func<StoreDatabase, DbTransaction, Task<IReadOnlyList<string>?>> owners, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(push);
         RequireId(push.Framework, "framework");
@@ -67,6 +69,7 @@ public sealed partial class SkillprintStore : IPushStore
                 var wanted = kept.Select(h => PushedRow.Key(h)).Order(StringComparer.Ordinal).ToList();
                 if (stored.SequenceEqual(wanted, StringComparer.Ordinal))
                 {
+                    await AuditPushAsync(db, transaction, person, name!, kept, $"{kept.Count} hits kept, {push.Hits.Count - kept.Count} ignored, unchanged");
                     return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: false, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
                 }
 
@@ -93,9 +96,37 @@ public sealed partial class SkillprintStore : IPushStore
                     return new HitRow(files[hit.Path], hit.Topic, hit.Skill, hit.Line, hit.EndLine, snippet, Author(hit), hit.Commit, hit.At, occurrence);
                 }).ToList();
                 await InsertHitsAsync(db, push.Framework, rows, transaction);
+
+                await AuditPushAsync(db, transaction, person, name!, kept, $"{kept.Count} hits stored (before: {stored.Count}), {push.Hits.Count - kept.Count} ignored");
                 return new PushResult(name!, kept.Count, push.Hits.Count - kept.Count, Changed: true, await UnclaimedAsync(db, mine, kept, transaction), mine is null);
             },
             cancel);
+    }
+
+    /// <summary>A push's events: the person's, or for a team's push one with no subject and one for
+    /// each person whose email wrote some of its hits (with their count), so they find it in their log.</summary>
+    private async Task AuditPushAsync(StoreDatabase db, DbTransaction transaction, long? person, string repository, List<PushedHit> kept, string detail)
+    {
+        await AuditAsync(db, transaction, AuditAction.Push, person, repository, detail);
+        if (person is not null)
+        {
+            return;
+        }
+
+        var authors = kept.Select(Author).Distinct(StringComparer.Ordinal).ToArray();
+        if (authors.Length == 0)
+        {
+            return;
+        }
+
+        var owners = await db.Connection.QueryAsync<(string Email, long Person)>($"SELECT email, person_id FROM person_emails WHERE {InList("email", "authors")}", new { authors }, transaction);
+        var byPerson = owners.ToLookup(o => o.Person, o => o.Email);
+        foreach (var group in byPerson.OrderBy(g => g.Key))
+        {
+            var emails = group.ToHashSet(StringComparer.Ordinal);
+            var count = kept.Count(h => emails.Contains(Author(h)));
+            await AuditAsync(db, transaction, AuditAction.Push, group.Key, repository, $"team push: {count} of your hits");
+        }
     }
 
     private static string Author(PushedHit hit) => hit.Author!.Trim().ToLowerInvariant();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Skillprint.Core.Audit;
 using Skillprint.Core.Repositories;
 using Skillprint.Core.Scanning;
 
@@ -464,7 +465,15 @@ public sealed partial class SkillprintStore : IScanStore, IRepositoryStore
             await connection.ExecuteAsync("DELETE FROM hits WHERE file_id IN (SELECT id FROM files WHERE repository_id = @id)", new { id }, transaction);
             await connection.ExecuteAsync("DELETE FROM files WHERE repository_id = @id", new { id }, transaction);
             await connection.ExecuteAsync("DELETE FROM scans WHERE repository_id = @id", new { id }, transaction);
-            return await connection.ExecuteAsync("DELETE FROM repositories WHERE id = @id", new { id }, transaction) == 1;
+            var name = await connection.ExecuteScalarAsync<string?>("SELECT name FROM repositories WHERE id = @id", new { id }, transaction);
+            if (name is null)
+            {
+                return false;
+            }
+
+            await connection.ExecuteAsync("DELETE FROM repositories WHERE id = @id", new { id }, transaction);
+            await AuditAsync(db, transaction, AuditAction.RepositoryRemove, null, name, $"repository {id} and its code evidence");
+            return true;
         },
         cancel);
 

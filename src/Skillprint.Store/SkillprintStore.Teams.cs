@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Skillprint.Core.Audit;
 using Skillprint.Store.Engines;
 using Skillprint.Core.People;
 using Skillprint.Core.Teams;
@@ -25,7 +26,13 @@ public sealed partial class SkillprintStore : ITeamStore
                     new { name, key, at = db.Time(at) },
                     transaction,
                     cancellationToken: cancel));
-                return id is { } added ? await LoadTeamAsync(db.Connection, transaction, "t.id = @added", new { added }, cancel) : null;
+                if (id is not { } added)
+                {
+                    return null;
+                }
+
+                await AuditAsync(db, transaction, AuditAction.TeamAdd, null, $"team {added}", name);
+                return await LoadTeamAsync(db.Connection, transaction, "t.id = @added", new { added }, cancel);
             },
             cancel);
     }
@@ -82,6 +89,7 @@ public sealed partial class SkillprintStore : ITeamStore
                     cancellationToken: cancel));
                 if (added > 0)
                 {
+                    await AuditAsync(db, transaction, AuditAction.TeamPersonAdd, person.Value, $"team {team}", TeamRoleText(role));
                     return true;
                 }
 
@@ -93,11 +101,20 @@ public sealed partial class SkillprintStore : ITeamStore
 
     public Task<bool> RemoveTeamPersonAsync(long team, PersonId person, TeamRole role, CancellationToken cancel = default) =>
         WriteAsync(
-            async (db, transaction) => await db.Connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM team_people WHERE team_id = @team AND person_id = @personId AND role = @role",
-                new { team, personId = person.Value, role = TeamRoleText(role) },
-                transaction,
-                cancellationToken: cancel)) > 0,
+            async (db, transaction) =>
+            {
+                var removed = await db.Connection.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM team_people WHERE team_id = @team AND person_id = @personId AND role = @role",
+                    new { team, personId = person.Value, role = TeamRoleText(role) },
+                    transaction,
+                    cancellationToken: cancel)) > 0;
+                if (removed)
+                {
+                    await AuditAsync(db, transaction, AuditAction.TeamPersonRemove, person.Value, $"team {team}", TeamRoleText(role));
+                }
+
+                return removed;
+            },
             cancel);
 
     public Task<TeamDetail?> RemoveTeamAsync(long team, CancellationToken cancel = default) =>
@@ -109,6 +126,13 @@ public sealed partial class SkillprintStore : ITeamStore
                 {
                     await db.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM team_people WHERE team_id = @team", new { team }, transaction, cancellationToken: cancel));
                     await db.Connection.ExecuteAsync(new CommandDefinition("DELETE FROM teams WHERE id = @team", new { team }, transaction, cancellationToken: cancel));
+                    await AuditAsync(db, transaction, AuditAction.TeamRemove, null, $"team {team}", found.Name);
+
+                    // Each person in it finds in their own log that their place there went with it.
+                    foreach (var (who, role) in found.Members.Select(m => (m, "member")).Concat(found.Managers.Select(m => (m, "manager"))))
+                    {
+                        await AuditAsync(db, transaction, AuditAction.TeamPersonRemove, who.Person.Value, $"team {team}", $"{role}; the team was removed");
+                    }
                 }
 
                 return found;

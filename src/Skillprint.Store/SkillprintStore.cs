@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Dapper;
 using Skillprint.Core;
+using Skillprint.Core.Audit;
 using Skillprint.Core.Evidence;
 using Skillprint.Core.Growth;
 using Skillprint.Core.People;
@@ -19,7 +20,9 @@ namespace Skillprint.Store;
 /// Times are kept in UTC to the microsecond.</summary>
 public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDisposable, IAsyncDisposable
 {
-    /// <summary>Every table with a person_id column; joining two persons moves their rows.</summary>
+    /// <summary>Every table with a person_id column; joining two persons moves their rows.
+    /// (audit_events names persons as subject_id and actor_id; a merge moves those too, but they are
+    /// no data a person holds, so they never stop a merge.)</summary>
     internal static readonly string[] PersonTables =
         ["person_emails", "self_assessments", "manual_evidence", "person_roles", "progress_marks", "card_reviews", "hit_dismissals", "users", "access_tokens", "team_people", "identity_links"];
 
@@ -150,6 +153,7 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                         "INSERT INTO person_emails (email, person_id) VALUES (@other, @personId)",
                         new { other, personId },
                         transaction);
+                    await AuditAsync(db, transaction, AuditAction.EmailAdd, personId, other, null);
                     return new EmailClaim(ClaimOutcome.Claimed, await LoadPersonAsync(db, personId, transaction), null, NoRows);
                 }
 
@@ -182,6 +186,16 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                 }
 
                 await connection.ExecuteAsync("DELETE FROM persons WHERE id = @otherId", new { otherId }, transaction);
+                // The log of the person who is gone becomes the log of the one who holds their data now.
+                await connection.ExecuteAsync("UPDATE audit_events SET subject_id = @personId WHERE subject_id = @otherId", new { personId, otherId }, transaction);
+                await connection.ExecuteAsync("UPDATE audit_events SET actor_id = @personId WHERE actor_id = @otherId", new { personId, otherId }, transaction);
+                await AuditAsync(
+                    db,
+                    transaction,
+                    held.Count > 0 ? AuditAction.PersonMerge : AuditAction.EmailAdd,
+                    personId,
+                    other,
+                    held.Count > 0 ? $"person {otherId} ({owner.PrimaryEmail}) joined: " + string.Join(", ", held.Select(h => $"{h.Key} {h.Value}")) : $"from person {otherId}, who held nothing else");
                 return new EmailClaim(held.Count > 0 ? ClaimOutcome.Merged : ClaimOutcome.Claimed, await LoadPersonAsync(db, personId, transaction), owner, held);
             },
             cancel);
@@ -216,6 +230,8 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                     var next = current.Emails.First(e => !string.Equals(e, other, StringComparison.Ordinal));
                     await connection.ExecuteAsync("UPDATE persons SET primary_email = @next WHERE id = @personId", new { next, personId = person.Value }, transaction);
                 }
+
+                await AuditAsync(db, transaction, AuditAction.EmailRemove, person.Value, other, null);
 
                 return new EmailClaim(ClaimOutcome.Unclaimed, await LoadPersonAsync(db, person.Value, transaction), null, NoRows);
             },
@@ -286,6 +302,7 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                         At = db.Time(assessment.At),
                     },
                     transaction);
+                await AuditAsync(db, transaction, AuditAction.AssessmentAdd, person.Value, $"{assessment.Framework}/{assessment.Topic}", $"level {assessment.Level}");
                 return assessment with { Person = primary, At = StoredTime.Normalize(assessment.At) };
             },
             cancel);
@@ -345,7 +362,7 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
             async (db, transaction) =>
             {
                 await RequirePersonAsync(db, person, transaction);
-                return await db.Connection.ExecuteScalarAsync<long>(
+                var id = await db.Connection.ExecuteScalarAsync<long>(
                     """
                     INSERT INTO manual_evidence (person_id, framework, topic, skill, link, note, at)
                     VALUES (@personId, @Framework, @Topic, @Skill, @Link, @Note, @At)
@@ -362,6 +379,8 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
                         At = db.Time(evidence.At),
                     },
                     transaction);
+                await AuditAsync(db, transaction, AuditAction.EvidenceAdd, person.Value, $"{evidence.Framework}/{evidence.Topic}", $"manual evidence {id}" + (evidence.Skill is { } skill ? $" of {skill}" : ""));
+                return id;
             },
             cancel);
     }

@@ -42,7 +42,7 @@ public sealed class HelpTests : IDisposable
                 "role", "role list", "role show", "role set", "role unset", "gaps",
                 "roadmap", "roadmap list", "roadmap show", "roadmap mark", "roadmap next",
                 "practice", "practice review", "practice due", "practice stats", "history", "db", "db migrate", "db check", "serve", "user", "user add", "user list", "token", "token create", "token list", "token revoke", "login", "logout",
-                "team", "team add", "team list", "team show", "team remove", "team member", "team member add", "team member remove", "team manager", "team manager add", "team manager remove", "team matrix", "org", "org bus-factor", "identity", "identity list", "identity link", "identity unlink", "privacy", "settings", "settings show", "settings set"],
+                "team", "team add", "team list", "team show", "team remove", "team member", "team member add", "team member remove", "team manager", "team manager add", "team manager remove", "team matrix", "org", "org bus-factor", "identity", "identity list", "identity link", "identity unlink", "privacy", "settings", "settings show", "settings set", "audit"],
             ignoreOrder: true);
     }
 

@@ -108,6 +108,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         new("GET", "/api/v1/me/visibility", (w, a) => Get("/api/v1/me/visibility"), Unauthorized, Ok, Ok, Ok),
         new("GET", "/api/v1/settings", (w, a) => Get("/api/v1/settings"), Unauthorized, Forbidden, Forbidden, Ok),
         new("PUT", "/api/v1/settings", (w, a) => Send(HttpMethod.Put, "/api/v1/settings", new { membersSeeTeamMatrix = true }), Unauthorized, Forbidden, Forbidden, Ok),
+        new("GET", "/api/v1/me/audit", (w, a) => Get("/api/v1/me/audit"), Unauthorized, Ok, Ok, Ok),
+        new("GET", "/api/v1/audit", (w, a) => Get($"/api/v1/audit?person={w.EmailOf(a)}&limit=5"), Unauthorized, Forbidden, Forbidden, Ok),
         new("GET", "/api/v1/identities", (w, a) => Get("/api/v1/identities"), Unauthorized, Forbidden, Forbidden, Ok),
         new("POST", "/api/v1/identities/link", async (w, a) => Message(HttpMethod.Post, "/api/v1/identities/link", new { email = await w.SpareIdentityAsync(), person = "bob@example.org" }), Unauthorized, Forbidden, Forbidden, Ok),
         new("DELETE", "/api/v1/identities/link", async (w, a) => Message(HttpMethod.Delete, $"/api/v1/identities/link?email={await w.SpareIdentityAsync(linkedTo: "bob@example.org")}"), Unauthorized, Forbidden, Forbidden, Ok),

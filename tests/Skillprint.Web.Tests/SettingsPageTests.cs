@@ -94,5 +94,13 @@ public sealed class SettingsPageTests(WebSite site)
         (await page.Locator($"#emails li[data-email='{alias}']").CountAsync()).ShouldBe(0);
         using var after = SkillprintStore.OpenExisting(site.Server.Store);
         (await after.FindPersonAsync(email))!.Emails.ShouldBe([email]);
+
+        // Both changes are in the audit log of the page, newest first, each by whoever made it.
+        var rows = page.Locator("#audit tbody tr");
+        (await rows.Nth(0).GetAttributeAsync("data-action")).ShouldBe("email.remove");
+        (await rows.Nth(0).Locator("td").Nth(1).TextContentAsync()).ShouldBe(email);
+        (await rows.Nth(0).Locator("td").Nth(2).TextContentAsync()).ShouldBe(alias);
+        (await rows.Nth(1).GetAttributeAsync("data-action")).ShouldBe("email.add");
+        (await rows.Nth(1).Locator("td").Nth(1).TextContentAsync()).ShouldBe("the command line");
     }
 }

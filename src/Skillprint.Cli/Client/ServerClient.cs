@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Skillprint.Core.Audit;
 using Skillprint.Core.Evidence;
 
 namespace Skillprint.Cli.Client;
@@ -79,6 +81,16 @@ internal sealed class ServerClient : IDisposable
         content.Headers.ContentEncoding.Add("gzip");
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, PushPath) { Content = content }, what, cancel);
         return await ReadAsync<PushResult>(response, what, cancel);
+    }
+
+    /// <summary>A page of the audit log: the caller's own (<c>/api/v1/me/audit</c>), or with
+    /// <paramref name="person"/> that person's (<c>/api/v1/audit</c>, admin).</summary>
+    public async Task<AuditLog> AuditAsync(string? person, int limit, long? before, CancellationToken cancel)
+    {
+        var query = string.Create(CultureInfo.InvariantCulture, $"limit={limit}{(before is { } b ? $"&before={b}" : "")}");
+        var path = person is null ? $"api/v1/me/audit?{query}" : $"api/v1/audit?person={Uri.EscapeDataString(person)}&{query}";
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), "reading the audit log", cancel);
+        return await ReadAsync<AuditLog>(response, "reading the audit log", cancel);
     }
 
     public void Dispose() => http.Dispose();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.Audit;
 
 namespace Skillprint.Server.Auth;
 
@@ -86,6 +87,23 @@ internal static class AuthSetup
         response.StatusCode = status;
         return Task.CompletedTask;
     }
+
+    /// <summary>Makes the signed-in caller the actor of every audit event the request's changes and
+    /// reads record (<see cref="AuditActor.Current"/>); an anonymous request changes nothing of anyone's.</summary>
+    public static IApplicationBuilder UseAuditActor(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                await next(context);
+                return;
+            }
+
+            using (AuditActor.Use(Caller.AuditActorOf(context.User)))
+            {
+                await next(context);
+            }
+        });
 
     /// <summary>A team's push token may push and say who it is, and nothing else: every other
     /// endpoint and page answers it 403, but for those open to anyone (health, sign-in).</summary>

@@ -30,7 +30,7 @@ internal sealed class BearerHandler(
 
         // A team's push token never carries its creator's admin role: it may push and nothing else.
         var account = holder.Account with { MustChangePassword = false, Role = holder.Token.TeamId is null ? holder.Account.Role : AccountRole.Member };
-        var principal = Caller.Principal(account, CallerVia.Token, holder.Token.Scope, holder.Token.TeamId);
+        var principal = Caller.Principal(account, CallerVia.Token, holder.Token.Scope, holder.Token.TeamId, holder.Token.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Caller.BearerScheme));
     }
 }

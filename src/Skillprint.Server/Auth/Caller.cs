@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.Audit;
 using Skillprint.Core.People;
 
 namespace Skillprint.Server.Auth;
@@ -28,11 +29,12 @@ public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, C
     private const string ScopeClaim = "skillprint:scope";
     private const string MustChangeClaim = "skillprint:must-change-password";
     private const string TeamClaim = "skillprint:team";
+    private const string TokenClaim = "skillprint:token";
 
     public bool IsAdmin => Role == AccountRole.Admin;
 
     /// <summary>The principal of an account signed in through <paramref name="via"/>.</summary>
-    public static ClaimsPrincipal Principal(Account account, CallerVia via, TokenScope scope, long? teamId = null)
+    public static ClaimsPrincipal Principal(Account account, CallerVia via, TokenScope scope, long? teamId = null, long? tokenId = null)
     {
         ArgumentNullException.ThrowIfNull(account);
         var claims = new List<Claim>
@@ -46,6 +48,11 @@ public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, C
         if (teamId is { } team)
         {
             claims.Add(new Claim(TeamClaim, team.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (tokenId is { } token)
+        {
+            claims.Add(new Claim(TokenClaim, token.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (account.MustChangePassword)
@@ -68,6 +75,15 @@ public sealed record Caller(PersonId PersonId, string Email, AccountRole Role, C
             Enum.Parse<CallerVia>(user.FindFirstValue(ViaClaim) ?? nameof(CallerVia.Token)),
             Enum.Parse<TokenScope>(user.FindFirstValue(ScopeClaim) ?? nameof(TokenScope.Read)),
             user.FindFirstValue(TeamClaim) is { } team ? long.Parse(team, CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>Who the audit log names for this request: the person, or a team's push token (by its id).</summary>
+    public static AuditActor AuditActorOf(ClaimsPrincipal user)
+    {
+        var caller = Of(user);
+        return caller.TeamId is not null && user.FindFirstValue(TokenClaim) is { } token
+            ? AuditActor.OfTeamToken(long.Parse(token, CultureInfo.InvariantCulture))
+            : AuditActor.Of(caller.PersonId);
     }
 
     /// <summary>Whether the caller signed in with a one-time password not yet changed.</summary>

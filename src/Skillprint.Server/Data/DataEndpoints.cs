@@ -84,7 +84,18 @@ internal static class DataEndpoints
     private static async Task<IResult> PersonStatusAsync(long id, HttpContext context, StoreAccess store, TimeProvider time, string? framework = null, string? include = null)
     {
         var person = await store.Store().GetPersonAsync(new PersonId(id), context.RequestAborted);
-        return person is null ? NotFound($"there is no person {id}") : await StatusOfAsync(context, store, time, person, framework, include);
+        if (person is null)
+        {
+            return NotFound($"there is no person {id}");
+        }
+
+        var result = await StatusOfAsync(context, store, time, person, framework, include);
+        if (result is not ProblemHttpResult && Framework(framework) is { } read)
+        {
+            await Audit.AuditEndpoints.RecordPersonReadAsync(store.Store(), person.Id, read.Id, context.RequestAborted);
+        }
+
+        return result;
     }
 
     private static async Task<IResult> StatusOfAsync(HttpContext context, StoreAccess store, TimeProvider time, Person person, string? frameworkId, string? include)

@@ -101,7 +101,9 @@ internal static class TeamEndpoints
         var reader = new MatrixReader(caller.PersonId, caller.IsAdmin);
         var db = store.Store();
         await CheckMembersMayReadAsync(db, caller, id, context.RequestAborted);
-        return TypedResults.Ok(await new TeamMatrixService(db, db, db, time, store.Standings).ComputeAsync(fw, id, reader, target, track, grade, context.RequestAborted));
+        var matrix = await new TeamMatrixService(db, db, db, time, store.Standings).ComputeAsync(fw, id, reader, target, track, grade, context.RequestAborted);
+        await Audit.AuditEndpoints.RecordMatrixReadAsync(db, matrix, context.RequestAborted);
+        return TypedResults.Ok(matrix);
     }
 
     /// <summary>

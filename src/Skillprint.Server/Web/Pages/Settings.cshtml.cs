@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Skillprint.Core.Accounts;
+using Skillprint.Core.Audit;
 using Skillprint.Core.Growth;
 using Skillprint.Core.People;
 using Skillprint.Server.Hosting;
@@ -9,7 +10,7 @@ namespace Skillprint.Server.Web.Pages;
 /// <summary>Settings: my personal access tokens (create, shown once; revoke), over the same
 /// account service as `skillprint token` and <c>/api/v1/me/tokens</c>; my emails (give one up,
 /// confirmed, as `skillprint person unalias`; an admin adds them, since the server cannot check that
-/// an email is mine) and my target roles.</summary>
+/// an email is mine), my target roles, and the newest events of my audit log.</summary>
 public sealed class SettingsModel(StoreAccess store, TimeProvider time) : SkillprintPage(store, time)
 {
     public IReadOnlyList<AccessToken> Tokens { get; private set; } = [];
@@ -26,6 +27,12 @@ public sealed class SettingsModel(StoreAccess store, TimeProvider time) : Skillp
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
     public string? EmailError { get; private set; }
+
+    /// <summary>The newest events of my audit log: what was done to my data, and who read it.</summary>
+    public AuditLog Audit { get; private set; } = new(null, [], null);
+
+    /// <summary>How many events of the log the page shows; the API and `skillprint audit` page on.</summary>
+    public const int AuditShown = 20;
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -101,6 +108,7 @@ public sealed class SettingsModel(StoreAccess store, TimeProvider time) : Skillp
         Tokens = await new AccountService(Store, Time).ListTokensAsync(Caller.PersonId, cancel);
         var me = await MeAsync();
         Emails = me.Emails;
+        Audit = await new AuditService(Store).ReadAsync(me, AuditShown, null, cancel);
         Roles = (await new GrowthService(Store, Time).LoadAsync(Framework, me, cancel)).ChosenGrades
             .Select(r => r.Grade is null ? r.Role.Name : $"{r.Role.Name} ({r.Grade})")
             .ToList();
