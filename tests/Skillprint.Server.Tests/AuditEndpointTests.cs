@@ -44,6 +44,7 @@ public sealed class AuditEndpointTests : IDisposable
 
         (await asBob.GetAsync(U($"/api/v1/teams/{id}/matrix"))).StatusCode.ShouldBe(HttpStatusCode.OK, "a member's read of levels is not recorded");
         (await asMo.GetAsync(U($"/api/v1/teams/{id}/matrix"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await asMo.GetAsync(U($"/api/v1/teams/{id}/matrix"))).StatusCode.ShouldBe(HttpStatusCode.OK, "a refresh within the hour is not recorded again");
         (await asAda.PostAsJsonAsync(U("/api/v1/me/assessments"), new { topic = "async", level = "Beginner" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await asAdmin.GetAsync(U($"/api/v1/people/{ada.PersonId}/status"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await asAda.GetAsync(U("/api/v1/me/status"))).StatusCode.ShouldBe(HttpStatusCode.OK, "reading one's own data is not recorded");

@@ -49,12 +49,28 @@ internal static class AuditEndpoints
     private static IResult BadLimit() => DataEndpoints.BadRequest($"limit: give a whole number from 1 to {AuditPage.MaxLimit}");
 
     /// <summary>Records a read of a team's matrix with its members' evidence places (a manager's or
-    /// an admin's): one event for the team, and one per member so each finds it in their own log.
+    /// an admin's): one event for the team, and one per member so each finds it in their own log;
+    /// the same reader's reads within the hour after are not recorded again (<see cref="ViewThrottle"/>).
     /// A member's read of levels only is what every member of the team may do, and is not recorded.</summary>
-    internal static Task RecordMatrixReadAsync(IAuditStore store, TeamMatrix matrix, CancellationToken cancel) =>
-        matrix.View == MatrixView.Full
-            ? store.RecordViewsAsync(AuditAction.ViewTeamMatrix, matrix.Members.Select(m => m.Person).ToList(), $"team {matrix.TeamId}", $"{matrix.Team}, {matrix.Framework}", alsoUnattributed: true, cancel)
-            : Task.CompletedTask;
+    internal static Task RecordMatrixReadAsync(IAuditStore store, ViewThrottle views, TeamMatrix matrix, CancellationToken cancel)
+    {
+        if (matrix.View != MatrixView.Full)
+        {
+            return Task.CompletedTask;
+        }
+
+        var target = $"team {matrix.TeamId}";
+        var fresh = views.Unrecorded(AuditActor.Current, AuditAction.ViewTeamMatrix, target, [PersonId.None, .. matrix.Members.Select(m => m.Person)]);
+        return fresh.Count == 0
+            ? Task.CompletedTask
+            : store.RecordViewsAsync(
+                AuditAction.ViewTeamMatrix,
+                [.. fresh.Where(p => p != PersonId.None)],
+                target,
+                $"{matrix.Team}, {matrix.Framework}",
+                alsoUnattributed: fresh.Contains(PersonId.None),
+                cancel);
+    }
 
     /// <summary>Records an admin's read of another person's status (their own is not recorded).</summary>
     internal static Task RecordPersonReadAsync(IAuditStore store, PersonId person, string framework, CancellationToken cancel) =>

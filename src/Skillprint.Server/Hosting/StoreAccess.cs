@@ -34,6 +34,9 @@ public sealed class StoreAccess(ServerSettings settings) : IDisposable
     /// the store's evidence stamp before use, so a push shows at the next request.</summary>
     public CodeStandingCache Standings { get; } = new(TimeProvider.System);
 
+    /// <summary>The views the audit log holds already for the hour (a refresh is not recorded again).</summary>
+    public Skillprint.Core.Audit.ViewThrottle Views { get; } = new(TimeProvider.System);
+
     /// <summary>The schema version the store is at, read without changing anything.</summary>
     public Task<int> ReadSchemaVersionAsync(CancellationToken cancellation) =>
         Task.Run(() => SkillprintStore.ReadSchemaVersion(settings.Store), cancellation);

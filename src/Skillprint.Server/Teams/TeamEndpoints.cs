@@ -102,7 +102,7 @@ internal static class TeamEndpoints
         var db = store.Store();
         await CheckMembersMayReadAsync(db, caller, id, context.RequestAborted);
         var matrix = await new TeamMatrixService(db, db, db, time, store.Standings).ComputeAsync(fw, id, reader, target, track, grade, context.RequestAborted);
-        await Audit.AuditEndpoints.RecordMatrixReadAsync(db, matrix, context.RequestAborted);
+        await Audit.AuditEndpoints.RecordMatrixReadAsync(db, store.Views, matrix, context.RequestAborted);
         return TypedResults.Ok(matrix);
     }
 

@@ -25,6 +25,9 @@ public abstract class SkillprintPage(StoreAccess access, TimeProvider time) : Pa
     /// <summary>The code standings the server keeps between team matrices.</summary>
     protected Skillprint.Core.Teams.CodeStandingCache Standings => access.Standings;
 
+    /// <summary>The views the audit log holds already for the hour.</summary>
+    protected Skillprint.Core.Audit.ViewThrottle Views => access.Views;
+
     public Framework Framework { get; } = BuiltInFrameworks.Load(DefaultFramework).Framework!;
 
     public Caller Caller => Caller.Of(User);

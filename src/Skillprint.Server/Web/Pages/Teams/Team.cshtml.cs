@@ -30,7 +30,7 @@ public sealed class TeamModel(StoreAccess store, TimeProvider time) : Skillprint
             var db = Store;
             await Server.Teams.TeamEndpoints.CheckMembersMayReadAsync(db, Caller, id, HttpContext.RequestAborted);
             Matrix = await new TeamMatrixService(db, db, db, Time, Standings).ComputeAsync(Framework, id, new MatrixReader(Caller.PersonId, Caller.IsAdmin), Role, narrowed, cancel: HttpContext.RequestAborted);
-            await Server.Audit.AuditEndpoints.RecordMatrixReadAsync(db, Matrix, HttpContext.RequestAborted);
+            await Server.Audit.AuditEndpoints.RecordMatrixReadAsync(db, Views, Matrix, HttpContext.RequestAborted);
         }
         catch (TeamException missing) when (missing.Problem == TeamProblem.NotFound)
         {
