@@ -36,19 +36,7 @@ public sealed partial class SkillprintStore
         var ids = persons.Select(p => p.Value).Distinct().ToArray();
         return ids.Length == 0
             ? Task.FromResult<IReadOnlyList<Person>>([])
-            : ReadAsync<IReadOnlyList<Person>>(
-                async db =>
-                {
-                    var rows = await db.Connection.QueryAsync<(long Id, string Primary, string Email)>(
-                        $"""
-                        SELECT p.id, p.primary_email, e.email FROM persons AS p JOIN person_emails AS e ON e.person_id = p.id
-                        WHERE {InList("p.id", "ids")}
-                        ORDER BY p.id, e.id
-                        """,
-                        new { ids });
-                    return rows.GroupBy(row => row.Id).Select(group => ToPerson(group.Key, group.First().Primary, group.Select(row => row.Email))).ToList();
-                },
-                cancel);
+            : ReadAsync(db => LoadPersonsAsync(db, InList("p.id", "ids"), new { ids }), cancel);
     }
 
     /// <summary>The self-assessments of each of these persons in <paramref name="framework"/>, oldest

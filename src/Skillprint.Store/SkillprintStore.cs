@@ -256,17 +256,22 @@ public sealed partial class SkillprintStore : IGrowthStore, IPeopleStore, IDispo
         return held;
     }
 
-    public Task<IReadOnlyList<Person>> ListPersonsAsync(CancellationToken cancel = default) => ReadAsync<IReadOnlyList<Person>>(
-        async db =>
-        {
-            var rows = await db.Connection.QueryAsync<(long Id, string Primary, string Email)>(
-                """
-                SELECT p.id, p.primary_email, e.email FROM persons AS p JOIN person_emails AS e ON e.person_id = p.id
-                ORDER BY p.id, e.id
-                """);
-            return rows.GroupBy(row => row.Id).Select(group => ToPerson(group.Key, group.First().Primary, group.Select(row => row.Email))).ToList();
-        },
-        cancel);
+    public Task<IReadOnlyList<Person>> ListPersonsAsync(CancellationToken cancel = default) =>
+        ReadAsync(db => LoadPersonsAsync(db, "1 = 1", null), cancel);
+
+    /// <summary>The persons <paramref name="where"/> (over <c>p</c>, the persons table) selects,
+    /// each with every email, in id order.</summary>
+    private static async Task<IReadOnlyList<Person>> LoadPersonsAsync(StoreDatabase db, string where, object? parameters)
+    {
+        var rows = await db.Connection.QueryAsync<(long Id, string Primary, string Email)>(
+            $"""
+            SELECT p.id, p.primary_email, e.email FROM persons AS p JOIN person_emails AS e ON e.person_id = p.id
+            WHERE {where}
+            ORDER BY p.id, e.id
+            """,
+            parameters);
+        return rows.GroupBy(row => row.Id).Select(group => ToPerson(group.Key, group.First().Primary, group.Select(row => row.Email))).ToList();
+    }
 
     // --- Self-assessments -----------------------------------------------------------------
 

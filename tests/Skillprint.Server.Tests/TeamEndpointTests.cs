@@ -19,6 +19,25 @@ public sealed class TeamEndpointTests : IDisposable
 
     private static Uri U(string path) => new(path, UriKind.Relative);
 
+    /// <summary>Ada's three async hits in one file, three days old (Async at Intermediate), as a
+    /// push carries them, each with the snippet <paramref name="snippet"/> gives its line.</summary>
+    private static IEnumerable<object> AsyncHits(Func<int, string> snippet)
+    {
+        var at = DateTimeOffset.UtcNow.AddDays(-3);
+        return new[] { 10, 20, 30 }.Select(line => new
+        {
+            topic = "async",
+            skill = line == 30 ? "async.httpx-client" : "async.gather",
+            path = "app/client.py",
+            line,
+            endLine = line,
+            author = "ada@example.org",
+            commit = "c0ffee",
+            at,
+            snippet = snippet(line),
+        });
+    }
+
     [Fact]
     public async Task Managers_read_places_members_read_levels_and_others_find_no_team()
     {
@@ -42,19 +61,7 @@ public sealed class TeamEndpointTests : IDisposable
         unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await unknown.Content.ReadAsStringAsync()).ShouldContain("nobody@example.org");
 
-        var now = DateTimeOffset.UtcNow.AddDays(-3);
-        var hits = new[] { 10, 20, 30 }.Select(line => new
-        {
-            topic = "async",
-            skill = line == 30 ? "async.httpx-client" : "async.gather",
-            path = "app/client.py",
-            line,
-            endLine = line,
-            author = "ada@example.org",
-            commit = "c0ffee",
-            at = now,
-            snippet = Source,
-        });
+        var hits = AsyncHits(_ => Source);
         (await asAda.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), new { framework = "python", repositoryIdentity = "root:1", repositoryName = "acme/api", hits })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var managed = await asMo.GetStringAsync(U($"/api/v1/teams/{id}/matrix"));
@@ -120,19 +127,7 @@ public sealed class TeamEndpointTests : IDisposable
         (await AsyncCellAsync()).ShouldBe(("None", "None", 0));
         (await AsyncCellAsync()).ShouldBe(("None", "None", 0), "a kept standing");
 
-        var at = DateTimeOffset.UtcNow.AddDays(-3);
-        var hits = new[] { 10, 20, 30 }.Select(line => new
-        {
-            topic = "async",
-            skill = line == 30 ? "async.httpx-client" : "async.gather",
-            path = "app/client.py",
-            line,
-            endLine = line,
-            author = "ada@example.org",
-            commit = "c0ffee",
-            at,
-            snippet = $"line {line}",
-        });
+        var hits = AsyncHits(line => $"line {line}");
         (await asAda.PostAsJsonAsync(U("/api/v1/me/evidence/pushes"), new { framework = "python", repositoryIdentity = "root:1", repositoryName = "acme/api", hits })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await AsyncCellAsync()).ShouldBe(("Intermediate", "None", 3), "the push shows at once");
 

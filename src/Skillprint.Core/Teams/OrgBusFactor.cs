@@ -63,7 +63,12 @@ public sealed record OrgBusFactor(
             var perSkill = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var member in team.Members)
             {
-                foreach (var skill in heldBy.GetValueOrDefault(member.Person) ?? new HashSet<string>())
+                if (!heldBy.TryGetValue(member.Person, out var memberHolds))
+                {
+                    continue;
+                }
+
+                foreach (var skill in memberHolds)
                 {
                     perSkill[skill] = perSkill.GetValueOrDefault(skill) + 1;
                 }
